@@ -1,0 +1,10 @@
+/* cmd_lint: placeholder until the module behind it lands; says so and exits 70. */
+#include "cli.h"
+
+int cmd_lint(int argc, char **argv, struct qx_cli *cli)
+{
+    (void)argc;
+    (void)argv;
+    (void)cli;
+    return cli_error(QX_EXIT_INTERNAL, "'lint' is not implemented yet");
+}
