@@ -71,7 +71,7 @@ struct qx_facts {
     void *priv; /* indexes, owned by the module */
 };
 
-/* Loads DIR/*.json (every file but glossary.json holds an array of facts)
+/* Loads every DIR/NAME.json (each but glossary.json holds an array of facts)
  * and DIR/glossary.json. Syntax errors and missing or mistyped fields are
  * diagnostics with file:line:col; returns QX_EINPUT then, *out NULL. */
 int qx_facts_load(struct qx_facts **out, const char *dir, struct qx_diags *d);

@@ -49,7 +49,7 @@ void qx_skill_free(struct qx_skill *s);
 int qx_yaml_parse(struct qx_json_doc *doc, const char *file, const char *text, size_t len,
                   unsigned first_line, struct qx_diags *d);
 
-/* Loads every skills_dir/*.md, sorted by name. */
+/* Loads every every skills_dir/NAME.md, sorted by name. */
 int qx_skills_load_dir(struct qx_skill ***out, size_t *n, const char *skills_dir, struct qx_diags *d);
 void qx_skills_free(struct qx_skill **v, size_t n);
 
