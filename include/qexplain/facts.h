@@ -1,4 +1,4 @@
-/* facts: the cited fact base (facts/*.json) and the glossary
+/* facts: the cited fact base (facts/NAME.json) and the glossary
  * (facts/glossary.json): load, index, validate, select. Layer 4: uses json
  * and file only. Format: docs/fact-base.md. */
 #ifndef QEXPLAIN_FACTS_H
