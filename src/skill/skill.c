@@ -163,6 +163,10 @@ int qx_skill_load(struct qx_skill **out, const char *path, struct qx_diags *d)
     if (!rc && qx_skill_check_schema(&s->doc, d) > 0)
         rc = QX_EINPUT;
     shift_bytes(&s->doc, d, before, sp.yaml_start);
+    /* The schema walk finds missing keys after the members: report this
+     * file's findings in line order. A view sorts only what we added. */
+    struct qx_diags mine = {d->items + before, d->n - before, d->n - before};
+    qx_diags_sort(&mine);
     if (rc) {
         qx_buf_release(&buf);
         qx_skill_free(s);
