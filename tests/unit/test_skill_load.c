@@ -182,6 +182,7 @@ static void schema_errors_have_positions(void **state)
     expect_bad("bad/lint.md", "skill.type", 8, 5, "'qexplain.lint.markdown' must be a severity or a parameter");
     expect_bad("bad/not-mapping.md", "skill.type", 2, 1, "must be a mapping");
     expect_bad("bad/missing.md", "skill.missing-key", 4, 1, "missing key 'sections' in 'qexplain'");
+    expect_bad("bad/missing.md", "skill.missing-key", 2, 1, "missing key 'name' in the front-matter");
     expect_bad("bad/missing.md", "skill.value", 5, 3, "'qexplain.alias' must be a lower-case name");
     expect_bad("bad/utf8.md", "utf8", 3, 18, "0xE9");
     expect_bad("bad/syntax.md", "yaml.syntax", 4, 12, "while parsing a flow sequence at line 3 column 7");
@@ -196,6 +197,9 @@ static void schema_errors_have_positions(void **state)
     assert_int_equal(qx_skill_load(&s, p, &d), QX_EINPUT);
     assert_int_equal(d.n, 5);
     assert_diag_at(&d, "skill.type", 3, 1, "'version' must be a string (quote it)");
+    /* In line order although the schema walk finds missing keys last. */
+    for (size_t i = 1; i < d.n; i++)
+        assert_true(d.items[i - 1].line <= d.items[i].line);
     free(p);
     qx_diags_clear(&d);
     assert_int_equal(qx_skill_load(&s, "no/such/skill.md", &d), QX_EIO);
