@@ -62,6 +62,10 @@ $ cd $SRC/tests/fixtures/skills && qexplain skills show bad/utf8.md
 ? 3
 ! bad/utf8.md:3:18: error: invalid UTF-8 byte 0xE9 [utf8]
 
+$ cd $SRC/tests/fixtures/skills && qexplain skills show bad/nul.md
+? 3
+! bad/nul.md:4:3: error: NUL byte in a skill file [skill.nul]
+
 # A warning for an unknown top-level key; the skill still loads.
 $ cd $SRC/tests/fixtures/skills && qexplain skills show good/extra-top-key.md
 ! good/extra-top-key.md:3:1: warning: unknown key 'author' is ignored; known keys: id, name, description, version, tags, triggers, qexplain [skill.unknown-key]

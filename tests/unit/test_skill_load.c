@@ -185,6 +185,7 @@ static void schema_errors_have_positions(void **state)
     expect_bad("bad/missing.md", "skill.missing-key", 2, 1, "missing key 'name' in the front-matter");
     expect_bad("bad/missing.md", "skill.value", 5, 3, "'qexplain.alias' must be a lower-case name");
     expect_bad("bad/utf8.md", "utf8", 3, 18, "0xE9");
+    expect_bad("bad/nul.md", "skill.nul", 4, 3, "NUL byte"); /* in the body */
     expect_bad("bad/syntax.md", "yaml.syntax", 4, 12, "while parsing a flow sequence at line 3 column 7");
     expect_bad("bad/alias.md", "yaml.alias", 3, 14, NULL);
     expect_bad("bad/anchor.md", "yaml.anchor", 2, 7, NULL);
