@@ -53,8 +53,7 @@ struct qx_tmpl_limits {
  * warning). Any other failure: returns a negative QX_E* and sets *why to an
  * owned one-line reason; the compiler reports it at the partial's tag. */
 struct qx_tmpl_loader {
-    int (*load)(void *user, const char *name, size_t len, struct qx_buf *out, char **path,
-                char **why);
+    int (*load)(void *user, const char *name, size_t len, struct qx_buf *out, char **path, char **why);
     void *user;
 };
 

@@ -12,11 +12,10 @@
 #include "qexplain/json.h"
 #include "qexplain/tmpl.h"
 
-static const char usage_main[] =
-    "usage: qexplain template render FILE --context JSON_FILE [--partials DIR]\n"
-    "                                [--escape html|none] [-o OUT]\n\n"
-    "Mustache templates with a JSON context. 'qexplain template render --help'\n"
-    "describes the only subcommand.\n";
+static const char usage_main[] = "usage: qexplain template render FILE --context JSON_FILE [--partials DIR]\n"
+                                 "                                [--escape html|none] [-o OUT]\n\n"
+                                 "Mustache templates with a JSON context. 'qexplain template render --help'\n"
+                                 "describes the only subcommand.\n";
 
 static const char usage_render[] =
     "usage: qexplain template render FILE --context JSON_FILE [--partials DIR]\n"
@@ -115,16 +114,15 @@ static int render(const struct opts *o, struct qx_diags *d)
     if (!rc)
         rc = qx_file_read(&ctx, o->context, QX_FILE_MAX_TEXT, d);
     if (!rc)
-        rc = qx_json_parse(&doc, strcmp(o->context, "-") == 0 ? "<stdin>" : o->context,
-                           ctx.data, ctx.len, d);
+        rc = qx_json_parse(&doc, strcmp(o->context, "-") == 0 ? "<stdin>" : o->context, ctx.data, ctx.len, d);
     if (!rc && !qx_file_is_dir(dir)) {
         qx_diags_add(d, dir, 0, 0, QX_SEV_ERROR, "io", "partials directory is not a directory");
         rc = QX_EIO;
     }
     struct qx_tmpl_loader loader = qx_tmpl_dir_loader(dir);
     if (!rc)
-        rc = qx_tmpl_compile(&t, strcmp(o->file, "-") == 0 ? "<stdin>" : o->file, src.data,
-                             src.len, &loader, NULL, d);
+        rc = qx_tmpl_compile(&t, strcmp(o->file, "-") == 0 ? "<stdin>" : o->file, src.data, src.len, &loader,
+                             NULL, d);
     if (!rc)
         rc = qx_tmpl_render_json(&out, t, doc.root, o->esc, d);
     if (!rc && o->output)

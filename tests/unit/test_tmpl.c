@@ -8,14 +8,14 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+/* cmocka needs the headers above first */
 #include <cmocka.h>
 
 #include "qexplain/json.h"
 #include "qexplain/tmpl.h"
 
 /* Partials served from a NULL-terminated list of name, text pairs. */
-static int list_load(void *user, const char *name, size_t len, struct qx_buf *out, char **path,
-                     char **why)
+static int list_load(void *user, const char *name, size_t len, struct qx_buf *out, char **path, char **why)
 {
     (void)why;
     for (const char *const *p = user; p[0]; p += 2)
@@ -27,8 +27,7 @@ static int list_load(void *user, const char *name, size_t len, struct qx_buf *ou
     return 1;
 }
 
-static struct qx_tmpl *compile(const char *src, const char *const *partials,
-                               struct qx_diags *d)
+static struct qx_tmpl *compile(const char *src, const char *const *partials, struct qx_diags *d)
 {
     struct qx_tmpl_loader l = {list_load, (void *)(uintptr_t)partials};
     struct qx_tmpl *t = NULL;
@@ -39,8 +38,7 @@ static struct qx_tmpl *compile(const char *src, const char *const *partials,
 }
 
 /* Renders src over the JSON context json; returns an owned string. */
-static char *render(const char *src, const char *json, const char *const *partials,
-                    enum qx_tmpl_escape esc)
+static char *render(const char *src, const char *json, const char *const *partials, enum qx_tmpl_escape esc)
 {
     struct qx_diags d;
     qx_diags_init(&d);
@@ -56,8 +54,7 @@ static char *render(const char *src, const char *json, const char *const *partia
     return qx_buf_detach(&out, NULL);
 }
 
-static void assert_render(const char *src, const char *json, const char *const *partials,
-                          const char *want)
+static void assert_render(const char *src, const char *json, const char *const *partials, const char *want)
 {
     char *got = render(src, json, partials, QX_TMPL_ESCAPE_HTML);
     assert_string_equal(got, want);
@@ -152,10 +149,9 @@ static void callback_data_model(void **state)
     struct qx_tmpl_data data = {n_get, n_kind, n_count, n_item, n_text, &calls};
     struct qx_diags d;
     qx_diags_init(&d);
-    struct qx_tmpl *t =
-        compile("{{who}}:{{#list}}{{.}}{{/list}}{{#off}}X{{/off}}{{^off}}-{{/off}}"
-                "{{#obj}}{{who}}/{{obj.who}}{{/obj}}{{missing.x}}",
-                NULL, &d);
+    struct qx_tmpl *t = compile("{{who}}:{{#list}}{{.}}{{/list}}{{#off}}X{{/off}}{{^off}}-{{/off}}"
+                                "{{#obj}}{{who}}/{{obj.who}}{{/obj}}{{missing.x}}",
+                                NULL, &d);
     struct qx_buf out;
     qx_buf_init(&out);
     assert_int_equal(qx_tmpl_render(&out, t, &data, &root, QX_TMPL_ESCAPE_HTML, &d), 0);
@@ -204,8 +200,7 @@ static void partial_indentation_skips_blank_lines(void **state)
     static const char *const parts[] = {"p", "a\n\n{{x}}\nb\n", NULL};
     /* indentation goes before each non-empty line of the partial, never on
      * an empty line (no trailing blanks) and never inside a value */
-    assert_render("x:\n    {{>p}}\nend\n", "{\"x\":\"1\\n2\"}", parts,
-                  "x:\n    a\n\n    1\n2\n    b\nend\n");
+    assert_render("x:\n    {{>p}}\nend\n", "{\"x\":\"1\\n2\"}", parts, "x:\n    a\n\n    1\n2\n    b\nend\n");
 }
 
 static void failed_render_keeps_output(void **state)
@@ -218,8 +213,7 @@ static void failed_render_keeps_output(void **state)
     struct qx_buf out;
     qx_buf_init(&out);
     qx_buf_adds(&out, "kept");
-    assert_int_equal(qx_tmpl_render(&out, t, &qx_tmpl_json_data, NULL, QX_TMPL_ESCAPE_HTML, &d),
-                     QX_ELIMIT);
+    assert_int_equal(qx_tmpl_render(&out, t, &qx_tmpl_json_data, NULL, QX_TMPL_ESCAPE_HTML, &d), QX_ELIMIT);
     assert_string_equal(out.data, "kept");
     qx_buf_release(&out);
     qx_tmpl_free(t);

@@ -12,13 +12,13 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+/* cmocka needs the headers above first */
 #include <cmocka.h>
 
 #include "qexplain/file.h"
 #include "qexplain/tmpl.h"
 
-static int list_load(void *user, const char *name, size_t len, struct qx_buf *out, char **path,
-                     char **why)
+static int list_load(void *user, const char *name, size_t len, struct qx_buf *out, char **path, char **why)
 {
     (void)why;
     for (const char *const *p = user; p[0]; p += 2)
@@ -33,8 +33,8 @@ static int list_load(void *user, const char *name, size_t len, struct qx_buf *ou
 /* Compiles src (len bytes) and expects failure rc with a first diagnostic
  * of the given rule at file:line:col. */
 static void expect_error_n(const char *src, size_t len, const char *const *parts,
-                           const struct qx_tmpl_limits *lim, int rc, const char *rule,
-                           const char *file, unsigned line, unsigned col)
+                           const struct qx_tmpl_limits *lim, int rc, const char *rule, const char *file,
+                           unsigned line, unsigned col)
 {
     struct qx_tmpl_loader l = {list_load, (void *)(uintptr_t)parts};
     struct qx_diags d;
@@ -43,11 +43,10 @@ static void expect_error_n(const char *src, size_t len, const char *const *parts
     assert_int_equal(qx_tmpl_compile(&t, "t.mustache", src, len, parts ? &l : NULL, lim, &d), rc);
     assert_null(t);
     assert_true(d.n >= 1);
-    if (strcmp(d.items[0].rule, rule) != 0 || strcmp(d.items[0].file, file) != 0 ||
-        d.items[0].line != line || d.items[0].col != col)
-        fail_msg("%s: got %s:%u:%u [%s] %s, want %s:%u:%u [%s]", src, d.items[0].file,
-                 d.items[0].line, d.items[0].col, d.items[0].rule, d.items[0].message, file,
-                 line, col, rule);
+    if (strcmp(d.items[0].rule, rule) != 0 || strcmp(d.items[0].file, file) != 0 || d.items[0].line != line ||
+        d.items[0].col != col)
+        fail_msg("%s: got %s:%u:%u [%s] %s, want %s:%u:%u [%s]", src, d.items[0].file, d.items[0].line,
+                 d.items[0].col, d.items[0].rule, d.items[0].message, file, line, col, rule);
     assert_int_equal(d.items[0].sev, QX_SEV_ERROR);
     qx_diags_release(&d);
 }
@@ -89,11 +88,9 @@ static void mismatch_names_the_opening_tag(void **state)
     qx_diags_init(&d);
     struct qx_tmpl *t;
     const char *src = "{{#outer}}\n{{#inner}}\n{{/outer}}";
-    assert_int_equal(qx_tmpl_compile(&t, "t.mustache", src, strlen(src), NULL, NULL, &d),
-                     QX_EINPUT);
+    assert_int_equal(qx_tmpl_compile(&t, "t.mustache", src, strlen(src), NULL, NULL, &d), QX_EINPUT);
     assert_int_equal(d.n, 2);
-    assert_string_equal(d.items[0].message,
-                        "closing tag '/outer' does not match the open section 'inner'");
+    assert_string_equal(d.items[0].message, "closing tag '/outer' does not match the open section 'inner'");
     assert_int_equal(d.items[1].sev, QX_SEV_NOTE);
     assert_int_equal(d.items[1].line, 2);
     qx_diags_release(&d);
@@ -104,8 +101,8 @@ static void errors_in_partials_point_into_the_partial(void **state)
     (void)state;
     static const char *const parts[] = {"ok", "fine {{>broken}}", "broken", "a\nb {{#s}}", NULL};
     const char *src = "{{>ok}}";
-    expect_error_n(src, strlen(src), parts, NULL, QX_EINPUT, "tmpl.unclosed-section",
-                   "broken.mustache", 2, 3);
+    expect_error_n(src, strlen(src), parts, NULL, QX_EINPUT, "tmpl.unclosed-section", "broken.mustache", 2,
+                   3);
 }
 
 static char *nest(unsigned n)
@@ -131,12 +128,10 @@ static void section_depth_is_limited(void **state)
     char *deep = nest(QX_TMPL_MAX_DEPTH + 1);
     /* the 33rd opener, after 32 tags of "{{#sN}}" (7 or 8 bytes each) */
     size_t col = 1 + strstr(deep, "{{#s32}}") - deep;
-    expect_error_n(deep, strlen(deep), NULL, NULL, QX_ELIMIT, "tmpl.depth", "t.mustache", 1,
-                   (unsigned)col);
+    expect_error_n(deep, strlen(deep), NULL, NULL, QX_ELIMIT, "tmpl.depth", "t.mustache", 1, (unsigned)col);
     struct qx_tmpl_limits lim = {.max_depth = 2};
     char *three = nest(3);
-    expect_error_n(three, strlen(three), NULL, &lim, QX_ELIMIT, "tmpl.depth", "t.mustache", 1,
-                   15);
+    expect_error_n(three, strlen(three), NULL, &lim, QX_ELIMIT, "tmpl.depth", "t.mustache", 1, 15);
     free(ok);
     free(deep);
     free(three);
@@ -144,9 +139,8 @@ static void section_depth_is_limited(void **state)
 }
 
 /* Renders and expects rc with the first diagnostic's rule at file:line:col. */
-static void expect_render_error(const char *src, const char *const *parts,
-                                const struct qx_tmpl_limits *lim, const char *rule,
-                                const char *file, unsigned line, unsigned col)
+static void expect_render_error(const char *src, const char *const *parts, const struct qx_tmpl_limits *lim,
+                                const char *rule, const char *file, unsigned line, unsigned col)
 {
     struct qx_tmpl_loader l = {list_load, (void *)(uintptr_t)parts};
     struct qx_diags d;
@@ -155,8 +149,7 @@ static void expect_render_error(const char *src, const char *const *parts,
     assert_int_equal(qx_tmpl_compile(&t, "t.mustache", src, strlen(src), &l, lim, &d), 0);
     struct qx_buf out;
     qx_buf_init(&out);
-    assert_int_equal(qx_tmpl_render(&out, t, &qx_tmpl_json_data, NULL, QX_TMPL_ESCAPE_HTML, &d),
-                     QX_ELIMIT);
+    assert_int_equal(qx_tmpl_render(&out, t, &qx_tmpl_json_data, NULL, QX_TMPL_ESCAPE_HTML, &d), QX_ELIMIT);
     assert_int_equal(out.len, 0);
     assert_int_equal(d.n, 1);
     assert_string_equal(d.items[0].rule, rule);
@@ -185,8 +178,8 @@ static void render_work_and_output_are_limited(void **state)
     (void)state;
     /* 8^6 expansions at depth 6, writing nothing: only the step budget stops it */
 #define X8(p) p p p p p p p p
-    static const char *const fan[] = {"a", X8("{{>b}}"), "b", X8("{{>c}}"), "c", X8("{{>d}}"),
-                                      "d", X8("{{>e}}"), "e", X8("{{>f}}"), "f", X8("{{>g}}"),
+    static const char *const fan[] = {"a", X8("{{>b}}"),   "b", X8("{{>c}}"), "c", X8("{{>d}}"),
+                                      "d", X8("{{>e}}"),   "e", X8("{{>f}}"), "f", X8("{{>g}}"),
                                       "g", "{{!nothing}}", NULL};
     struct qx_tmpl_limits lim = {.max_steps = 100000};
     expect_render_error("{{>a}}", fan, &lim, "tmpl.steps", NULL, 1, 0);
@@ -204,8 +197,7 @@ static void size_and_partial_count_are_limited(void **state)
     expect_error_n("{{>a}}", 6, parts, &lim, QX_ELIMIT, "tmpl.size", "a.mustache", 1, 1);
     struct qx_tmpl_limits two = {.max_partials = 2};
     const char *three = "{{>a}}{{>b}}\n{{>a}}{{>c}}";
-    expect_error_n(three, strlen(three), NULL, &two, QX_ELIMIT, "tmpl.partials",
-                   "t.mustache", 2, 7);
+    expect_error_n(three, strlen(three), NULL, &two, QX_ELIMIT, "tmpl.partials", "t.mustache", 2, 7);
 }
 
 static void names_are_confined(void **state)
@@ -261,8 +253,14 @@ static void make_tree(struct tree *tr)
 
 static void remove_tree(struct tree *tr)
 {
-    const char *rel[] = {"tpl/ok.mustache", "tpl/sub/in.mustache", "tpl/out.mustache",
-                         "secret.mustache", "tpl/sub", "tpl/dir.mustache", "tpl", ""};
+    const char *rel[] = {"tpl/ok.mustache",
+                         "tpl/sub/in.mustache",
+                         "tpl/out.mustache",
+                         "secret.mustache",
+                         "tpl/sub",
+                         "tpl/dir.mustache",
+                         "tpl",
+                         ""};
     char p[160];
     for (size_t i = 0; i < sizeof rel / sizeof rel[0]; i++) {
         snprintf(p, sizeof p, "%s/%s", tr->root, rel[i]);
@@ -318,8 +316,7 @@ static void dir_loader_confines_partials(void **state)
             assert_string_equal(d.items[0].rule, cases[i].rule);
             assert_string_equal(d.items[0].file, "t.mustache");
             if (!strstr(d.items[0].message, cases[i].msg))
-                fail_msg("case %zu: message '%s' lacks '%s'", i, d.items[0].message,
-                         cases[i].msg);
+                fail_msg("case %zu: message '%s' lacks '%s'", i, d.items[0].message, cases[i].msg);
         } else {
             assert_int_equal(d.n, 0);
             assert_string_equal(out.data, "ok[in]");
