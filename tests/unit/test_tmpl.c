@@ -183,6 +183,9 @@ static void json_values_as_text(void **state)
                   "\"g\":{\"k\":null},\"h\":null,\"i\":1e300}",
                   NULL, "85 1.21 0.1 0 true [1,&quot;x&quot;] {&quot;k&quot;:null} [] 1e+300");
     assert_render("{{x}}", "{\"x\":0.3333333333333333}", NULL, "0.33333333333333331");
+    /* "" is falsey, 0 and "0" are not */
+    assert_render("{{#e}}E{{/e}}{{^e}}e{{/e}}{{#z}}Z{{/z}}{{#s}}S{{/s}}", "{\"e\":\"\",\"z\":0,\"s\":\"0\"}",
+                  NULL, "eZS");
     /* a member that is null hides the same name further down the stack */
     assert_render("{{#o}}[{{x}}]{{/o}}", "{\"x\":\"outer\",\"o\":{\"x\":null}}", NULL, "[]");
 }
