@@ -21,8 +21,7 @@
 #include "qexplain/text.h"
 
 /* Seed claims that ../shared/facts/README.md lists as unsupported. */
-static const char *const unsupported[] = {"NIAQC", "CAICT", "信通院", "AWQ-v2", "AWQ v2",
-                                          "iOS 18", NULL};
+static const char *const unsupported[] = {"NIAQC", "CAICT", "信通院", "AWQ-v2", "AWQ v2", "iOS 18", NULL};
 
 static int joiner(char c)
 {
@@ -36,7 +35,7 @@ struct scan_ctx {
     const cJSON *obj; /* entry holding the field, for the position */
     const char *field;
     unsigned line, col;
-    unsigned char *used; /* per glossary entry: seen in this fact's text, or NULL */
+    unsigned char *used;         /* per glossary entry: seen in this fact's text, or NULL */
     const struct qx_gloss *self; /* checking this entry's own text, or NULL */
     struct qx_strvec reported;
 };
@@ -81,8 +80,7 @@ static int wordlike(const char *name)
     return 0;
 }
 
-static void unknown_word(struct scan_ctx *c, const char *s, size_t seg, size_t segend, size_t ws,
-                         size_t we)
+static void unknown_word(struct scan_ctx *c, const char *s, size_t seg, size_t segend, size_t ws, size_t we)
 {
     char *w = qx_strndup(s + seg, segend - seg);
     if (!qx_strvec_contains(&c->reported, w) && !own_word(c->self, w)) {
@@ -91,8 +89,8 @@ static void unknown_word(struct scan_ctx *c, const char *s, size_t seg, size_t s
                         "English word '%s' in %s is not in the glossary", w, c->field);
         else
             facts_error(c->f, c->d, c->file, c->obj, c->field, c->line, c->col, "facts.english",
-                        "English word '%s' (in '%.*s') in %s is not in the glossary", w,
-                        (int)(we - ws), s + ws, c->field);
+                        "English word '%s' (in '%.*s') in %s is not in the glossary", w, (int)(we - ws),
+                        s + ws, c->field);
         qx_strvec_push(&c->reported, w);
     }
     free(w);
@@ -102,8 +100,7 @@ static void unknown_word(struct scan_ctx *c, const char *s, size_t seg, size_t s
 static size_t scan_word(struct scan_ctx *c, const char *s, size_t n, size_t ws)
 {
     size_t we = ws;
-    while (we < n && (facts_is_alnum(s[we]) ||
-                      (joiner(s[we]) && we + 1 < n && facts_is_alnum(s[we + 1]))))
+    while (we < n && (facts_is_alnum(s[we]) || (joiner(s[we]) && we + 1 < n && facts_is_alnum(s[we + 1]))))
         we++;
     size_t p = ws;
     while (p < we) {
@@ -161,8 +158,7 @@ static void check_unsupported(struct scan_ctx *c, const char *s, const char *fie
         const char *hit = strstr(s, unsupported[k]);
         if (hit)
             facts_error(c->f, c->d, c->file, c->obj, field, c->line, c->col, "facts.unsupported",
-                        "%s names '%s', a seed claim no checked source supports", field,
-                        unsupported[k]);
+                        "%s names '%s', a seed claim no checked source supports", field, unsupported[k]);
     }
     for (const char *p = s; (p = strstr(p, "TIR")) != NULL; p += 3)
         if (word_at(s, n, (size_t)(p - s), 3)) {
@@ -209,8 +205,8 @@ static void check_fact_text(struct scan_ctx *c, const struct qx_fact *x, int glo
     for (size_t g = 0; g < c->f->ngloss; g++)
         if (c->used[g])
             facts_error(c->f, c->d, x->file, x->json, x->terms.n ? "terms" : NULL, x->line, x->col,
-                        "facts.terms", "'%s' uses glossary term '%s' but its terms do not list it",
-                        x->id, c->f->gloss[g].term);
+                        "facts.terms", "'%s' uses glossary term '%s' but its terms do not list it", x->id,
+                        c->f->gloss[g].term);
 }
 
 static void check_nfc(const struct qx_json_doc *doc, const cJSON *node, struct qx_diags *d)
