@@ -29,6 +29,7 @@ int cmd_prompt(int argc, char **argv, struct qx_cli *cli);
 int cmd_template(int argc, char **argv, struct qx_cli *cli);
 int cmd_gguf(int argc, char **argv, struct qx_cli *cli);
 int cmd_experiment(int argc, char **argv, struct qx_cli *cli);
+int cmd_preview(int argc, char **argv, struct qx_cli *cli);
 
 /* "qexplain: error: ..." on stderr; returns code. */
 int cli_error(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

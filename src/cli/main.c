@@ -22,6 +22,7 @@ static const struct qx_cmd commands[] = {
     {"template", cmd_template, "render a Mustache template with a JSON context"},
     {"gguf", cmd_gguf, "inspect, analyse, fake-quantize and compare GGUF files"},
     {"experiment", cmd_experiment, "run a quantization experiment plan"},
+    {"preview", cmd_preview, "wrap an HTML article in a phone-width WeChat preview page"},
 };
 
 static void print_main_help(FILE *f)
