@@ -16,6 +16,8 @@
 /* Candidates judged per lookup: a bound on the work for coarse figures
  * ("约1000") against a crowded family. */
 #define MAX_CANDIDATES 1024
+/* Entries looked at on each side when naming the nearest value. */
+#define NEAREST_WALK 32
 
 struct entry {
     double v;                          /* in the family's base unit, >= 0 */
@@ -238,13 +240,19 @@ static void lookup(const struct list *l, const struct end *x, struct best *b)
     }
     if (b->e)
         return;
-    /* nearest by relative difference: one of the two neighbours of f */
+    /* The nearest value by relative difference, preferring values with the
+     * figure's unit word: walk out from f a bounded number of entries (the
+     * relative difference grows monotonically on each side). */
     size_t j = lower_bound(l, x->f);
-    for (size_t c = j > 0 ? j - 1 : 0; c <= j && c < l->n; c++) {
+    size_t from = j > NEAREST_WALK ? j - NEAREST_WALK : 0;
+    size_t to = l->n - j > NEAREST_WALK ? j + NEAREST_WALK : l->n;
+    for (size_t c = from; c < to; c++) {
         double r = rel_diff(x->f, l->e[c].v);
-        if (!b->e || r < b->rel) {
+        int aff = affinity(x, &l->e[c]);
+        if (!b->e || aff > b->affinity || (aff == b->affinity && (r < b->rel || (r == b->rel && l->e[c].order < b->e->order)))) {
             b->e = &l->e[c];
             b->rel = r;
+            b->affinity = aff;
         }
     }
 }
@@ -315,6 +323,23 @@ enum qx_trace_status qx_figures_index_trace(const struct qx_figures_index *ix, c
         out->rel = bh.rel;
     }
     return out->status;
+}
+
+enum qx_trace_status qx_figures_check(const struct qx_figure *fig, const struct qx_fact_value *v)
+{
+    if (qx_figure_exempt(fig))
+        return QX_TRACE_EXEMPT;
+    /* a one-value fact base, indexed like any other */
+    struct qx_fact fact;
+    struct qx_facts facts;
+    memset(&fact, 0, sizeof fact);
+    memset(&facts, 0, sizeof facts);
+    fact.values = (struct qx_fact_value *)v;
+    fact.nvalues = 1;
+    facts.facts = &fact;
+    facts.n = 1;
+    struct qx_trace t;
+    return qx_figures_trace(&facts, fig, &t);
 }
 
 enum qx_trace_status qx_figures_trace(const struct qx_facts *facts, const struct qx_figure *fig, struct qx_trace *out)

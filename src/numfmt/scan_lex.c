@@ -381,6 +381,11 @@ enum qx_part_status qx_scan_arabic(const char *t, size_t len, size_t i, struct q
     }
     if (u < 0) {
         p->end = p->ue ? p->ue : j + 3;
+        if (qx_scan_has(t, len, j, "分之")) { /* 3分之1: a fraction, both numbers */
+            int dw;
+            for (p->end = j + 6; qx_scan_digit(t, len, p->end, &dw) >= 0; p->end += (size_t)dw)
+                ;
+        }
         return QX_PART_NAME;
     }
     if (u > 0)
