@@ -192,7 +192,7 @@ struct best {
     enum qx_trace_status st;
     const struct entry *e;
     double rel;
-    int affinity;
+    int affinity; /* 2 * qualifier agreement + unit-word affinity */
 };
 
 /* 1 when the value prints with the figure's unit word (a "%" figure and a
@@ -204,10 +204,21 @@ static int affinity(const struct end *x, const struct entry *e)
     return x->zh && zv && strcmp(x->zh, zv) == 0;
 }
 
+/* 1 when the value's qualifier says what the figure's marker says: for
+ * "不超过1%", a value "at most 1%" beats a plain 1%. */
+static int agrees(const struct end *x, const struct entry *e)
+{
+    enum qx_fact_qualifier q = e->val->qual;
+    return (x->bound > 0 && q == QX_QUAL_MORE_THAN) || (x->bound < 0 && (q == QX_QUAL_AT_MOST || q == QX_QUAL_UP_TO)) ||
+           (!x->bound && x->approx && q == QX_QUAL_APPROX);
+}
+
 static int better(enum qx_trace_status st, int aff, double r, const struct entry *e, const struct best *b)
 {
     if (!b->e || rank(st) != rank(b->st))
         return !b->e || rank(st) < rank(b->st);
+    if ((aff >> 1) != (b->affinity >> 1))
+        return (aff >> 1) > (b->affinity >> 1);
     if (aff != b->affinity)
         return aff > b->affinity;
     if (r != b->rel)
@@ -230,7 +241,7 @@ static void lookup(const struct list *l, const struct end *x, struct best *b)
         if (st == QX_TRACE_NONE)
             continue;
         double r = rel_diff(x->f, l->e[i].v);
-        int aff = affinity(x, &l->e[i]);
+        int aff = agrees(x, &l->e[i]) << 1 | affinity(x, &l->e[i]);
         if (better(st, aff, r, &l->e[i], b)) {
             b->st = st;
             b->e = &l->e[i];

@@ -269,7 +269,11 @@ static int range_hi(const char *t, size_t len, struct qx_part *lo, size_t from, 
     j += w;
     while (j < len && t[j] == ' ')
         j++;
-    if (qx_scan_digit(t, len, j, &dw) < 0 || qx_scan_arabic(t, len, j, hi) != QX_PART_OK || after_name(t, hi))
+    if (qx_scan_digit(t, len, j, &dw) < 0)
+        return 0;
+    enum qx_part_status st = qx_scan_arabic(t, len, j, hi);
+    /* "3至4位": a range of bit widths is a figure, though "4位" alone is a label */
+    if (!(st == QX_PART_OK || (st == QX_PART_EXEMPT && hi->kind == QX_FIG_LABEL)) || after_name(t, hi))
         return 0;
     if (*lo->unit && *hi->unit && strcmp(lo->unit, hi->unit) != 0)
         return 0;
