@@ -305,6 +305,14 @@ static size_t arabic(struct scan *sc, size_t i)
     size_t at = skip_spaces_back(t, i);
     if (st == QX_PART_NAME)
         return lo.end;
+    if (st == QX_PART_EXEMPT && lo.kind == QX_FIG_LABEL) {
+        /* "约4位", "不超过4位": a marked bit width is a measurement */
+        int a = 0, bd = 0;
+        pre_marker(t, i, &a, &bd);
+        post_marker(t, len, lo.end, &a, &bd);
+        if (a || bd)
+            st = QX_PART_OK;
+    }
     if (st == QX_PART_EXEMPT) {
         size_t start = lo.kind == QX_FIG_ORDINAL && qx_scan_ends(t, at, "第") ? at - strlen("第") : i;
         emit(sc, start, lo.end, &lo, NULL, lo.kind, 0, 0);

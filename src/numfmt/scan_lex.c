@@ -334,7 +334,7 @@ enum qx_part_status qx_scan_arabic(const char *t, size_t len, size_t i, struct q
             return QX_PART_EXEMPT;
         }
         const struct qx_unit_word *uw = qx_numfmt_unit_word(t + j, len - j);
-        if (!uw || !(uw->flags & QX_UW_LATIN)) {
+        if (!uw) {
             p->end = qx_scan_skip_word(t, len, j); /* 7B, 4bit, 2nd, 3x3 */
             return QX_PART_NAME;
         }
