@@ -25,6 +25,7 @@ struct entry {
     const struct qx_fact *fact;
     const struct qx_fact_value *val;
     int range_end;                     /* 1, 2: lower, upper end of a "3-4" value */
+    const char *zh;                    /* the value's unit word (numfmt's table) */
 };
 
 struct list {
@@ -45,7 +46,7 @@ static void push(struct list *l, double v, size_t order, const struct qx_fact *f
                  int range_end)
 {
     l->e = qx_grow(l->e, &l->cap, l->n + 1, sizeof *l->e);
-    l->e[l->n++] = (struct entry){fabs(v), order, f, val, range_end};
+    l->e[l->n++] = (struct entry){fabs(v), order, f, val, range_end, qx_numfmt_unit_zh(val->unit)};
 }
 
 static void add(struct qx_figures_index *ix, const struct qx_unit *u, double v, size_t order,
@@ -200,8 +201,7 @@ struct best {
  * message names 51.7% rather than 51.72分 for "52%". */
 static int affinity(const struct end *x, const struct entry *e)
 {
-    const char *zv = qx_numfmt_unit_zh(e->val->unit);
-    return x->zh && zv && strcmp(x->zh, zv) == 0;
+    return x->zh && e->zh && strcmp(x->zh, e->zh) == 0;
 }
 
 /* 1 when the value's qualifier says what the figure's marker says: for
@@ -271,7 +271,7 @@ static void lookup(const struct list *l, const struct end *x, struct best *b)
 static void set_end(struct end *x, double value, double step, int tzeros, double factor, const struct qx_figure *fig,
                     int range_end)
 {
-    x->zh = fig->unit[0] ? qx_numfmt_unit_zh(fig->unit) : "";
+    x->zh = fig->unit[0] ? qx_numfmt_unit_zh(fig->unit) : NULL; /* bare numbers: no preference */
     x->f = fabs(value) * factor;
     x->step = step * factor;
     x->coarse = x->step * pow(10, tzeros);

@@ -328,18 +328,31 @@ size_t qx_numfmt_scan(const char *text, size_t len, struct qx_figure **out, size
 {
     struct scan sc = {text, len, out, n, cap, 0, 0, 0};
     size_t i = 0;
-    int dw;
     while (i < len) {
         unsigned char c = (unsigned char)text[i];
         size_t next;
-        if (qx_scan_digit(text, len, i, &dw) >= 0 || sign_start(text, len, i)) {
-            next = arabic(&sc, i);
-        } else if (c < 0x80) {
-            next = qx_scan_ascii_alpha(c) || c == '_' ? qx_scan_skip_word(text, len, i) : i + 1;
-        } else if (qx_scan_has(text, len, i, "百分之")) {
-            next = percent_zh(&sc, i);
+        if (c < 0x80) {
+            /* the common case first: one byte, nothing to look up */
+            if (c >= '0' && c <= '9')
+                next = arabic(&sc, i);
+            else if (qx_scan_ascii_alpha(c) || c == '_')
+                next = qx_scan_skip_word(text, len, i);
+            else if ((c == '-' || c == '+') && sign_start(text, len, i))
+                next = arabic(&sc, i);
+            else
+                next = i + 1;
         } else {
-            next = chinese(&sc, i);
+            size_t k = i;
+            uint32_t cp = qx_text_next(text, len, &k);
+            if ((cp >= 0xFF10 && cp <= 0xFF19) ||
+                ((cp == 0x2212 || cp == 0xFF0D || cp == 0xFF0B) && sign_start(text, len, i)))
+                next = arabic(&sc, i);
+            else if (cp == 0x767E /* 百 */ && qx_scan_has(text, len, i, "百分之"))
+                next = percent_zh(&sc, i);
+            else if (qx_scan_zh_start(cp))
+                next = chinese(&sc, i);
+            else
+                next = k;
         }
         i = next > i ? next : i + 1;
     }

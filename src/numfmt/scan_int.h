@@ -55,6 +55,8 @@ enum qx_part_status qx_scan_arabic(const char *t, size_t len, size_t i, struct q
 /* Lexes a Chinese numeral at i (〇零一二三四五六七八九十两 ...), including
  * 点 decimals. Returns QX_PART_NONE when it is no figure. */
 enum qx_part_status qx_scan_zh(const char *t, size_t len, size_t i, struct qx_part *p);
+/* 1 if cp can start a Chinese numeral (〇零一二三四五六七八九十两). */
+int qx_scan_zh_start(uint32_t cp);
 /* Value of a Chinese numeral run at t[i..), and its end; -1 if none. */
 double qx_scan_zh_value(const char *t, size_t len, size_t i, size_t *end, int *decimals, int *positional);
 

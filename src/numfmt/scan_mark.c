@@ -23,6 +23,21 @@ static const struct marker pre_markers[] = {
     {"多达", 0, -1}, {"不高于", 0, -1},
 };
 
+/* 1 if a pre-marker can end with the character c: a cheap filter before
+ * comparing the marker table (the look-behind runs for every figure). */
+static int marker_end(uint32_t c)
+{
+    switch (c) {
+    case 0x7EA6: case 0x4E3A: case 0x6982: case 0x8FD1: case 0x591A: /* 约 为 概 近 多 */
+    case 0x4E4E: case 0x8FC7: case 0x4E8E: case 0x5C11: case 0x4F4E: /* 乎 过 于 少 低 */
+    case 0x5230: case 0x8DB3: case 0x9AD8: case 0x8FBE: case 0x903E: /* 到 足 高 达 逾 */
+    case 0x8D85:                                                      /* 超 */
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 static const struct marker post_markers[] = {
     {"左右", 1, 0}, {"上下", 1, 0}, {"以上", 0, 1}, {"之上", 0, 1},
     {"以下", 0, -1}, {"以内", 0, -1}, {"之内", 0, -1}, {"之下", 0, -1},
@@ -77,7 +92,7 @@ static int far_marker(const char *t, size_t len, size_t b, int *approx, int *bou
                 return 0;
         }
         const struct marker *best = NULL;
-        for (size_t m = 0; m < sizeof pre_markers / sizeof *pre_markers; m++) {
+        for (size_t m = 0; marker_end(c) && m < sizeof pre_markers / sizeof *pre_markers; m++) {
             const char *mt = pre_markers[m].text;
             if ((strlen(mt) >= 6 || strcmp(mt, "约") == 0) && qx_scan_ends(t, i, mt) &&
                 (!best || strlen(mt) > strlen(best->text)))
@@ -120,9 +135,10 @@ size_t qx_scan_skip_spaces_back(const char *t, size_t i)
 /* The longest marker ending at b (spaces skipped); returns its start or b. */
 size_t qx_scan_pre_marker(const char *t, size_t b, int *approx, int *bound)
 {
-    size_t at = qx_scan_skip_spaces_back(t, b);
+    size_t at = qx_scan_skip_spaces_back(t, b), s;
     const struct marker *best = NULL;
-    for (size_t k = 0; k < sizeof pre_markers / sizeof *pre_markers; k++) {
+    int may = marker_end(qx_scan_prev(t, at, &s));
+    for (size_t k = 0; may && k < sizeof pre_markers / sizeof *pre_markers; k++) {
         const struct marker *m = &pre_markers[k];
         if (qx_scan_ends(t, at, m->text) && (!best || strlen(m->text) > strlen(best->text)))
             best = m;

@@ -38,6 +38,11 @@ static int zh_unit(uint32_t c)
     }
 }
 
+int qx_scan_zh_start(uint32_t cp)
+{
+    return zh_digit(cp) >= 0 || cp == 0x5341; /* 十 */
+}
+
 double qx_scan_zh_value(const char *t, size_t len, size_t i, size_t *end, int *decimals, int *positional)
 {
     size_t j = i, k;
