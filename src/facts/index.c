@@ -12,15 +12,15 @@
 
 /* docs/fact-base.md "Units"; keep the two in step. */
 static const char *const units[] = {
-    "GB", "GiB", "MB", "MiB", "bytes", "bits", "bits/weight", "bytes/param", "tokens/s",
-    "ms/token", "ms", "s", "s/iter", "hours", "gpu-hours", "x", "%", "points", "accuracy",
-    "ppl", "params", "count", "gpus", "ratio", "version", "text", NULL};
+    "GB",       "GiB", "MB",     "MiB",    "bytes", "bits",      "bits/weight", "bytes/param", "tokens/s",
+    "ms/token", "ms",  "s",      "s/iter", "hours", "gpu-hours", "x",           "%",           "points",
+    "accuracy", "ppl", "params", "count",  "gpus",  "ratio",     "version",     "text",        NULL};
 
 /* docs/fact-base.md "Topics": the tags of ../shared/facts. */
 const char *const qx_facts_topics[] = {
-    "memory", "accuracy", "speed", "chinese-benchmark", "chinese-model", "format",
-    "fine-tuning", "hardware", "kv-cache", "serving-engine", "limitation", "weight-storage",
-    "awq", "gptq", "qlora", "gguf", "bitsandbytes", "smoothquant", "int4", "int8", "fp8",
+    "memory",    "accuracy", "speed",          "chinese-benchmark", "chinese-model",  "format", "fine-tuning",
+    "hardware",  "kv-cache", "serving-engine", "limitation",        "weight-storage", "awq",    "gptq",
+    "qlora",     "gguf",     "bitsandbytes",   "smoothquant",       "int4",           "int8",   "fp8",
     "sub-4-bit", NULL};
 
 static int in_list(const char *const *list, const char *s)
@@ -98,22 +98,40 @@ static int cmp_name(const void *a, const void *b)
     return c ? c : (x->entry < y->entry ? -1 : x->entry > y->entry);
 }
 
+static unsigned char first_key(const char *name)
+{
+    return (unsigned char)lower(name[0]);
+}
+
 void facts_index_names(struct qx_facts *f)
 {
     struct facts_priv *p = f->priv;
     size_t n = 0, cap = 0;
     free(p->names);
+    free(p->byfirst);
     p->names = NULL;
+    p->byfirst = NULL;
     for (size_t i = 0; i < f->ngloss; i++) {
         const struct qx_gloss *g = &f->gloss[i];
         p->names = qx_grow(p->names, &cap, n + 1 + g->aliases.n, sizeof *p->names);
-        p->names[n++] = (struct gloss_name){g->term, i, 0};
+        p->names[n++] = (struct gloss_name){g->term, strlen(g->term), i, 0};
         for (size_t k = 0; k < g->aliases.n; k++)
-            p->names[n++] = (struct gloss_name){g->aliases.items[k], i, 1};
+            p->names[n++] = (struct gloss_name){g->aliases.items[k], strlen(g->aliases.items[k]), i, 1};
     }
     if (n)
         qsort(p->names, n, sizeof *p->names, cmp_name);
     p->nnames = n;
+    /* Counting sort by first byte keeps the strcmp order inside a group. */
+    memset(p->first, 0, sizeof p->first);
+    for (size_t i = 0; i < n; i++)
+        p->first[first_key(p->names[i].name) + 1]++;
+    for (size_t c = 1; c <= 256; c++)
+        p->first[c] += p->first[c - 1];
+    p->byfirst = qx_calloc(n ? n : 1, sizeof *p->byfirst);
+    size_t fill[256];
+    memcpy(fill, p->first, sizeof fill);
+    for (size_t i = 0; i < n; i++)
+        p->byfirst[fill[first_key(p->names[i].name)]++] = p->names[i];
 }
 
 const struct qx_gloss *qx_facts_gloss_find(const struct qx_facts *f, const char *term)
@@ -143,23 +161,27 @@ const struct qx_gloss *qx_facts_gloss_match(const struct qx_facts *f, const char
     const struct facts_priv *p = f->priv;
     const struct gloss_name *best = NULL;
     size_t bestlen = 0;
-    for (size_t i = 0; p && i < p->nnames; i++) {
-        const char *t = p->names[i].name;
-        size_t n = strlen(t);
+    *matched = 0;
+    if (!p || !p->byfirst || len == 0)
+        return NULL;
+    unsigned char c = first_key(s);
+    for (size_t i = p->first[c]; i < p->first[c + 1]; i++) {
+        const struct gloss_name *g = &p->byfirst[i];
+        size_t n = g->len;
         if (n == 0 || n > len || n < bestlen)
             continue;
         size_t k = 0;
-        while (k < n && lower(t[k]) == lower(s[k]))
+        while (k < n && lower(g->name[k]) == lower(s[k]))
             k++;
         if (k < n)
             continue;
         /* "INT4" must not match the start of "INT48"; "LLM.int8()" ends in
          * punctuation, so any character may follow it. */
-        if (facts_is_alnum(t[n - 1]) && n < len && facts_is_alnum(s[n]))
+        if (facts_is_alnum(g->name[n - 1]) && n < len && facts_is_alnum(s[n]))
             continue;
         /* Longest wins; among equal lengths the exact spelling wins. */
-        if (n > bestlen || (best && strncmp(s, t, n) == 0 && strncmp(s, best->name, n) != 0)) {
-            best = &p->names[i];
+        if (n > bestlen || (strncmp(s, g->name, n) == 0 && strncmp(s, best->name, n) != 0)) {
+            best = g;
             bestlen = n;
         }
     }
@@ -176,9 +198,9 @@ const struct qx_json_doc *facts_doc_of(const struct qx_facts *f, const char *fil
     return NULL;
 }
 
-struct qx_diag *facts_error(const struct qx_facts *f, struct qx_diags *d, const char *file,
-                            const cJSON *obj, const char *key, unsigned line, unsigned col,
-                            const char *rule, const char *fmt, ...)
+struct qx_diag *facts_error(const struct qx_facts *f, struct qx_diags *d, const char *file, const cJSON *obj,
+                            const char *key, unsigned line, unsigned col, const char *rule, const char *fmt,
+                            ...)
 {
     const struct qx_json_doc *doc = obj ? facts_doc_of(f, file) : NULL;
     if (doc) {
