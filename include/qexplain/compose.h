@@ -62,6 +62,19 @@ struct qx_article {
     size_t nsections;
 };
 
+/* The skill (resolved by name, alias or unique part, or a path) and the fact
+ * base of a data directory (DATA/skills, DATA/facts; templates_dir is set to
+ * DATA/templates). */
+struct qx_compose_inputs {
+    struct qx_skill *skill;
+    struct qx_facts *facts;
+    char *templates_dir;
+};
+
+int qx_compose_inputs_load(struct qx_compose_inputs *in, const char *data_dir, const char *skill,
+                           struct qx_diags *d);
+void qx_compose_inputs_release(struct qx_compose_inputs *in);
+
 /* Splits a comma-separated --methods list into lower-case tags. Rejects an
  * empty item, a duplicate, a tag that is not [a-z0-9-]+, and more than
  * QX_COMPOSE_MAX_METHODS tags (QX_EUSAGE). */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "compose_int.h"
+#include "qexplain/file.h"
 #include "select.h"
 
 struct run {
@@ -61,7 +62,7 @@ static void mark_position(cJSON *o, size_t i, size_t n)
     cJSON_AddBoolToObject(o, "first", i == 0);
     cJSON_AddBoolToObject(o, "last", i + 1 == n);
     cJSON_AddStringToObject(o, "sep", list_sep(i, n));
-    cJSON_AddStringToObject(o, "ordinal", cx_numeral_zh(i + 1));
+    cJSON_AddStringToObject(o, "ordinal", cx_numeral_zh(i + 1, 1));
 }
 
 static int add_methods(struct run *r)
@@ -102,7 +103,7 @@ static int add_methods(struct run *r)
         rc = add_analogy(m, "analogy", r, a);
     }
     cJSON_AddStringToObject(r->ctx, "method_list", list.data);
-    cJSON_AddStringToObject(r->ctx, "method_count", cx_numeral_zh(r->methods.n));
+    cJSON_AddStringToObject(r->ctx, "method_count", cx_numeral_zh(r->methods.n, 0));
     cJSON_AddBoolToObject(r->ctx, "single", r->methods.n == 1);
     cJSON_AddBoolToObject(r->ctx, "several", r->methods.n > 1);
     /* Whole-article analogies take other domains than the methods' ones
@@ -146,7 +147,7 @@ static int add_lists(struct run *r)
             mark_position(o, k, n);
         }
         char *count = qx_asprintf("%s_count", l->name);
-        cJSON_AddStringToObject(r->ctx, count, cx_numeral_zh(n));
+        cJSON_AddStringToObject(r->ctx, count, cx_numeral_zh(n, 0));
         free(count);
         free(v);
     }
@@ -234,7 +235,7 @@ static int build(struct qx_article *a, struct run *r)
     cJSON_AddItemToObject(r->base, "f", cx_figures(r->facts));
     cJSON_AddNumberToObject(r->base, "variant", r->variant);
     for (int v = 1; v <= r->lib.variants; v++) {
-        char key[8];
+        char key[16];
         snprintf(key, sizeof key, "v%d", v);
         cJSON_AddBoolToObject(r->base, key, v == r->variant);
     }

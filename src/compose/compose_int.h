@@ -94,7 +94,7 @@ cJSON *cx_terms(const struct qx_facts *f);
 cJSON *cx_figures(const struct qx_facts *f);
 void cx_format_value(struct qx_buf *out, const struct qx_fact_value *v);
 char *cx_slug(const char *s, char sep);
-const char *cx_numeral_zh(size_t n);
+const char *cx_numeral_zh(size_t n, int ordinal);
 
 /* Term state across sections (assemble.c). */
 struct term_state {

@@ -28,9 +28,12 @@ char *cx_slug(const char *s, char sep)
     return qx_buf_detach(&b, NULL);
 }
 
-const char *cx_numeral_zh(size_t n)
+const char *cx_numeral_zh(size_t n, int ordinal)
 {
-    static const char *const zh[] = {"零", "一", "两", "三", "四", "五", "六", "七", "八", "九", "十"};
+    /* A count says 两 (两种方法), an ordinal 二 (第二、误区二). */
+    static const char *const zh[] = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+    if (n == 2 && !ordinal)
+        return "两";
     return n < sizeof zh / sizeof zh[0] ? zh[n] : "多";
 }
 

@@ -1,9 +1,10 @@
 /* lib: loads a skill's template set: templates/ALIAS/article.json (what the
  * section templates need from the composer), the analogy library
- * templates/analogies/*.json and the phrasing blocks templates/blocks/*.json.
+ * templates/analogies/ and the phrasing blocks templates/blocks/ (JSON files).
  * Depends on json and file. Every schema error names file:line:column; the
  * JSON documents stay alive in lib->docs so later errors can point into
  * them too. */
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -35,9 +36,16 @@ static struct qx_json_doc *doc_of(struct lib *lib)
     return &lib->docs[lib->ndocs - 1];
 }
 
-static int bad(struct lib *lib, struct qx_diags *d, const cJSON *node, const char *fmt, const char *arg)
+static int bad(struct lib *lib, struct qx_diags *d, const cJSON *node, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static int bad(struct lib *lib, struct qx_diags *d, const cJSON *node, const char *fmt, ...)
 {
-    qx_json_diag(doc_of(lib), d, node, QX_SEV_ERROR, "template.schema", fmt, arg);
+    va_list ap;
+    va_start(ap, fmt);
+    char *msg = qx_vasprintf(fmt, ap);
+    va_end(ap);
+    qx_json_diag(doc_of(lib), d, node, QX_SEV_ERROR, "template.schema", "%s", msg);
+    free(msg);
     return QX_EINPUT;
 }
 
