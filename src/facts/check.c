@@ -55,8 +55,10 @@ static const cJSON *element(const cJSON *obj, const char *key, size_t k)
 
 #define FACT_ERR(x, key, rule, ...) \
     facts_error(f, d, (x)->file, (x)->json, key, (x)->line, (x)->col, rule, __VA_ARGS__)
-#define VALUE_ERR(x, v, key, rule, ...) \
-    facts_error(f, d, (x)->file, (v)->json, key, (v)->line, (v)->col, rule, __VA_ARGS__)
+/* An entry built in memory has no position of its own: use the fact's. */
+#define VALUE_ERR(x, v, key, rule, ...)                                                      \
+    facts_error(f, d, (x)->file, (v)->json, key, (v)->line ? (v)->line : (x)->line,          \
+                (v)->line ? (v)->col : (x)->col, rule, __VA_ARGS__)
 
 static void check_source(const struct qx_facts *f, struct qx_diags *d, const struct qx_fact *x)
 {

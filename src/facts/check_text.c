@@ -132,17 +132,29 @@ static void check_unsupported(struct scan_ctx *c, const char *s, const char *fie
         }
 }
 
-static void check_fact_text(struct scan_ctx *c, const struct qx_fact *x)
+static void check_fact_text(struct scan_ctx *c, const struct qx_fact *x, int glossary)
 {
     c->file = x->file;
     c->obj = x->json;
     c->line = x->line;
     c->col = x->col;
     memset(c->used, 0, c->f->ngloss ? c->f->ngloss : 1);
-    scan_text(c, x->claim_zh, "claim_zh");
-    scan_text(c, x->caveat_zh, "caveat_zh");
     check_unsupported(c, x->claim_zh, "claim_zh");
     check_unsupported(c, x->claim_en, "claim_en");
+    for (size_t k = 0; k < x->nvalues; k++) {
+        const struct qx_fact_value *v = &x->values[k];
+        c->obj = v->json;
+        c->line = v->line;
+        c->col = v->col;
+        check_unsupported(c, v->display, "display");
+    }
+    c->obj = x->json;
+    c->line = x->line;
+    c->col = x->col;
+    if (!glossary)
+        return;
+    scan_text(c, x->claim_zh, "claim_zh");
+    scan_text(c, x->caveat_zh, "caveat_zh");
     for (size_t k = 0; k < x->terms.n; k++) {
         const struct qx_gloss *g = qx_facts_gloss_find(c->f, x->terms.items[k]);
         if (g) {
@@ -159,12 +171,6 @@ static void check_fact_text(struct scan_ctx *c, const struct qx_fact *x)
             facts_error(c->f, c->d, x->file, x->json, x->terms.n ? "terms" : NULL, x->line, x->col,
                         "facts.terms", "'%s' uses glossary term '%s' but its terms do not list it",
                         x->id, c->f->gloss[g].term);
-    for (size_t k = 0; k < x->nvalues; k++) {
-        c->obj = x->values[k].json;
-        c->line = x->values[k].line;
-        c->col = x->values[k].col;
-        check_unsupported(c, x->values[k].display, "display");
-    }
 }
 
 static void check_nfc(const struct qx_json_doc *doc, const cJSON *node, struct qx_diags *d)
@@ -184,9 +190,13 @@ void facts_check_text(const struct qx_facts *f, struct qx_diags *d)
     struct scan_ctx c = {.f = f, .d = d};
     qx_strvec_init(&c.reported);
     c.used = qx_calloc(f->ngloss ? f->ngloss : 1, 1);
+    const struct facts_priv *p = f->priv;
+    /* Without a glossary every English word would be reported: the missing
+     * glossary is the one error worth printing. */
+    int glossary = !p || p->have_glossary || f->ngloss;
     for (size_t i = 0; i < f->n; i++) {
         qx_strvec_release(&c.reported);
-        check_fact_text(&c, &f->facts[i]);
+        check_fact_text(&c, &f->facts[i], glossary);
     }
     free(c.used);
     c.used = NULL;
@@ -201,7 +211,6 @@ void facts_check_text(const struct qx_facts *f, struct qx_diags *d)
         scan_text(&c, g->explain_zh, "explain_zh");
     }
     qx_strvec_release(&c.reported);
-    const struct facts_priv *p = f->priv;
     for (size_t i = 0; p && i < p->ndocs; i++)
         check_nfc(p->docs[i], p->docs[i]->root, d);
 }

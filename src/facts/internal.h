@@ -19,6 +19,8 @@ struct facts_priv {
     size_t ndocs, capdocs;
     struct gloss_name *names;  /* sorted by strcmp */
     size_t nnames;
+    int have_glossary;         /* glossary.json parsed as an array: the glossary
+                                  rules have something to check against */
 };
 
 #define GLOSSARY_FILE "glossary.json"

@@ -409,6 +409,7 @@ static int load_file(struct loader *L, const char *path, int glossary)
                      glossary ? "glossary" : "fact", glossary ? "entries" : "facts",
                      type_name(doc->root));
     } else {
+        L->p->have_glossary |= glossary;
         const cJSON *el;
         cJSON_ArrayForEach(el, doc->root)
         {
