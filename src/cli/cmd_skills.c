@@ -51,14 +51,14 @@ static const char help_match[] =
 
 enum fmt { FMT_TEXT, FMT_JSON };
 
-/* Parses "[--format F] [ARG]" after the subcommand; want_arg is the number
- * of positional arguments required (0 or 1). */
+/* Parses "[--format F] [ARG]" after the subcommand; argname names the one
+ * positional argument required, or is NULL when none is allowed. */
 static int parse_args(int argc, char **argv, const char *sub, const char *help, enum fmt *fmt,
-                      const char **arg, int want_arg, int *done)
+                      const char **arg, const char *argname, int *done)
 {
     *fmt = FMT_TEXT;
     *done = 0;
-    int npos = 0;
+    int npos = 0, want_arg = argname != NULL;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *val = NULL;
         if (cli_is_help(a)) {
@@ -89,7 +89,7 @@ static int parse_args(int argc, char **argv, const char *sub, const char *help, 
             return cli_usage(sub, "unknown format '%s' (expected text or json)", val);
     }
     if (npos < want_arg)
-        return cli_usage(sub, "missing argument");
+        return cli_usage(sub, "missing %s", argname);
     return 0;
 }
 
@@ -143,7 +143,7 @@ static int do_list(int argc, char **argv, struct qx_cli *cli)
 {
     enum fmt fmt;
     const char *unused = NULL;
-    int done, rc = parse_args(argc, argv, "skills list", help_list, &fmt, &unused, 0, &done);
+    int done, rc = parse_args(argc, argv, "skills list", help_list, &fmt, &unused, NULL, &done);
     if (rc || done)
         return rc;
     struct qx_diags d;
@@ -197,7 +197,7 @@ static int do_show(int argc, char **argv, struct qx_cli *cli)
 {
     enum fmt fmt;
     const char *name = NULL;
-    int done, rc = parse_args(argc, argv, "skills show", help_show, &fmt, &name, 1, &done);
+    int done, rc = parse_args(argc, argv, "skills show", help_show, &fmt, &name, "NAME or PATH", &done);
     if (rc || done)
         return rc;
     struct qx_diags d;
@@ -219,7 +219,8 @@ static int do_show(int argc, char **argv, struct qx_cli *cli)
         print_json(o);
     } else {
         char *fm = qx_json_print(s->doc.root, 1);
-        printf("%s\nbody: %zu lines from line %u\n", fm, s->body_lines, s->body_line);
+        printf("%s\nbody: %zu line%s from line %u\n", fm, s->body_lines, s->body_lines == 1 ? "" : "s",
+               s->body_line);
         free(fm);
     }
     qx_skill_free(s);
@@ -245,7 +246,7 @@ static int do_match(int argc, char **argv, struct qx_cli *cli)
 {
     enum fmt fmt;
     const char *phrase = NULL;
-    int done, rc = parse_args(argc, argv, "skills match", help_match, &fmt, &phrase, 1, &done);
+    int done, rc = parse_args(argc, argv, "skills match", help_match, &fmt, &phrase, "PHRASE", &done);
     if (rc || done)
         return rc;
     struct qx_diags d;

@@ -124,6 +124,30 @@ static void shift_bytes(struct qx_json_doc *doc, struct qx_diags *d, size_t from
             d->items[i].byte += base;
 }
 
+/* The whole file is text: valid UTF-8 without NUL bytes (the body is kept
+ * as a C string). */
+static int check_text(const char *path, const char *t, size_t n, struct qx_diags *d)
+{
+    size_t bad;
+    const char *nul = memchr(t, '\0', n);
+    int utf8_ok = qx_text_utf8_valid(t, n, &bad);
+    if (utf8_ok && !nul)
+        return 0;
+    if (utf8_ok || (nul && (size_t)(nul - t) < bad))
+        bad = (size_t)(nul - t);
+    struct qx_linemap lm;
+    unsigned line, col;
+    qx_linemap_init(&lm, t, n);
+    qx_linemap_pos(&lm, bad, &line, &col);
+    qx_linemap_release(&lm);
+    struct qx_diag *g = t[bad] == '\0'
+        ? qx_diags_add(d, path, line, col, QX_SEV_ERROR, "skill.nul", "NUL byte in a skill file")
+        : qx_diags_add(d, path, line, col, QX_SEV_ERROR, "utf8", "invalid UTF-8 byte 0x%02X",
+                       (unsigned)(unsigned char)t[bad]);
+    g->byte = bad;
+    return QX_EINPUT;
+}
+
 int qx_skill_load(struct qx_skill **out, const char *path, struct qx_diags *d)
 {
     *out = NULL;
@@ -134,17 +158,10 @@ int qx_skill_load(struct qx_skill **out, const char *path, struct qx_diags *d)
         qx_buf_release(&buf);
         return rc;
     }
-    size_t bad;
-    if (!qx_text_utf8_valid(buf.data, buf.len, &bad)) {
-        struct qx_linemap lm;
-        unsigned line, col;
-        qx_linemap_init(&lm, buf.data, buf.len);
-        qx_linemap_pos(&lm, bad, &line, &col);
-        qx_linemap_release(&lm);
-        qx_diags_add(d, path, line, col, QX_SEV_ERROR, "utf8", "invalid UTF-8 byte 0x%02X",
-                     (unsigned)(unsigned char)buf.data[bad])->byte = bad;
+    rc = check_text(path, buf.data, buf.len, d);
+    if (rc) {
         qx_buf_release(&buf);
-        return QX_EINPUT;
+        return rc;
     }
     struct split sp;
     rc = split_front_matter(&sp, path, buf.data, buf.len, d);
@@ -163,6 +180,10 @@ int qx_skill_load(struct qx_skill **out, const char *path, struct qx_diags *d)
     if (!rc && qx_skill_check_schema(&s->doc, d) > 0)
         rc = QX_EINPUT;
     shift_bytes(&s->doc, d, before, sp.yaml_start);
+    /* The schema walk finds missing keys after the members: report this
+     * file's findings in line order. A view sorts only what we added. */
+    struct qx_diags mine = {d->items + before, d->n - before, d->n - before};
+    qx_diags_sort(&mine);
     if (rc) {
         qx_buf_release(&buf);
         qx_skill_free(s);
