@@ -9,37 +9,45 @@
 #include "compose_int.h"
 #include "qexplain/text.h"
 
-static const struct qx_gloss *gloss_by_slug(const struct qx_facts *f, const char *slug)
+/* The glossary entry of a spelling: its term or one of its aliases. */
+static const struct qx_gloss *gloss_of(const struct qx_facts *f, const char *spelling)
 {
     for (size_t i = 0; i < f->ngloss; i++) {
-        char *s = cx_slug(f->gloss[i].term, '-');
-        int eq = strcmp(s, slug) == 0;
-        free(s);
-        if (eq)
+        if (strcmp(f->gloss[i].term, spelling) == 0)
+            return &f->gloss[i];
+        if (qx_strvec_contains(&f->gloss[i].aliases, spelling))
             return &f->gloss[i];
     }
     return NULL;
 }
 
-static int same_ci(const char *a, const char *b)
+const char *cx_term_note(const struct term_state *ts, const struct qx_gloss *g)
 {
-    for (; *a && *b; a++, b++)
-        if ((*a | 0x20) != (*b | 0x20))
-            return 0;
-    return *a == *b;
+    for (size_t i = 0; ts->notes && i < ts->notes->n; i += 2)
+        if (strcmp(ts->notes->items[i], g->term) == 0)
+            return ts->notes->items[i + 1];
+    return NULL;
 }
 
-static void write_term(struct qx_buf *out, const struct qx_gloss *g, struct term_state *ts)
+static void write_term(struct qx_buf *out, const char *spelling, const struct qx_gloss *g,
+                       struct term_state *ts)
 {
     if (ts->mode == 1) {
         qx_buf_adds(out, g->label_zh);
         return;
     }
-    qx_buf_adds(out, g->term);
+    qx_buf_adds(out, spelling);
     if (ts->mode == 2 || qx_strvec_contains(&ts->seen, g->term))
         return;
     qx_strvec_push(&ts->seen, g->term);
-    if (ts->form == TERMS_FULL_LABEL && g->full && g->full[0] && !same_ci(g->full, g->term))
+    const char *note = cx_term_note(ts, g);
+    /* The English spelling helps only when it is short and plain. */
+    int full = ts->form == TERMS_FULL_LABEL && g->full && g->full[0] && strcmp(g->full, g->term) != 0 &&
+               strlen(g->full) <= 40 && !strchr(g->full, '(') && g->kind &&
+               (strcmp(g->kind, "method") == 0 || strcmp(g->kind, "format") == 0);
+    if (note)
+        qx_buf_addf(out, "（%s）", note);
+    else if (full)
         qx_buf_addf(out, "（%s，%s）", g->full, g->label_zh);
     else
         qx_buf_addf(out, "（%s）", g->label_zh);
@@ -78,14 +86,15 @@ static int resolve(struct qx_para *p, const char *s, size_t len, struct term_sta
                 rc = broken(d, where, "an unterminated term marker");
                 break;
             }
-            char *slug = qx_strndup(s + i + 1, (size_t)(end - s - i - 1));
-            const struct qx_gloss *g = gloss_by_slug(f, slug);
-            free(slug);
+            char *spelling = qx_strndup(s + i + 1, (size_t)(end - s - i - 1));
+            const struct qx_gloss *g = gloss_of(f, spelling);
+            if (g)
+                write_term(&out, spelling, g, ts);
+            free(spelling);
             if (!g) {
                 rc = broken(d, where, "a term missing from the glossary");
                 break;
             }
-            write_term(&out, g, ts);
             i = (size_t)(end - s) + 1;
         } else if (c == (unsigned char)FIG_OPEN) {
             const char *sep = memchr(s + i, FIG_SEP, len - i);

@@ -155,8 +155,18 @@ static int add_lists(struct run *r)
     return rc;
 }
 
-/* The sources of the facts cited so far, one entry per source title. */
-static void add_sources(struct run *r, const struct qx_article *a)
+static const char *pair_value(const struct qx_strvec *pairs, const char *key)
+{
+    for (size_t i = 0; i + 1 < pairs->n; i += 2)
+        if (strcmp(pairs->items[i], key) == 0)
+            return pairs->items[i + 1];
+    return NULL;
+}
+
+/* The sources of the facts cited so far, one entry per source, named in
+ * Chinese by templates/sources.json (English titles would be unexplained
+ * English in a Chinese article). */
+static int add_sources(struct run *r, const struct qx_article *a)
 {
     struct qx_strvec ids, titles;
     qx_strvec_init(&ids);
@@ -167,16 +177,30 @@ static void add_sources(struct run *r, const struct qx_article *a)
                 if (!qx_strvec_contains(&ids, a->sections[s].paras[p].facts.items[k]))
                     qx_strvec_push(&ids, a->sections[s].paras[p].facts.items[k]);
     cJSON *arr = cJSON_CreateArray();
-    for (size_t i = 0; i < ids.n; i++) {
+    struct qx_buf b;
+    qx_buf_init(&b);
+    int rc = 0;
+    for (size_t i = 0; i < ids.n && rc == 0; i++) {
         const struct qx_fact *f = qx_facts_find(r->facts, ids.items[i]);
         if (!f || !f->source.title || qx_strvec_contains(&titles, f->source.title))
             continue;
         qx_strvec_push(&titles, f->source.title);
+        const char *name = pair_value(&r->lib.source_names, f->source.title);
+        if (!name) {
+            qx_diags_add(r->d, NULL, 0, 0, QX_SEV_ERROR, "template.source",
+                         "source '%s' of fact '%s' has no Chinese name in templates/sources.json",
+                         f->source.title, f->id);
+            rc = QX_EINPUT;
+            break;
+        }
+        char *label = qx_asprintf("sources.json:%s", f->id);
+        qx_buf_reset(&b);
+        rc = cx_render_text(&b, &r->lib, label, name, r->base, r->d);
+        free(label);
         cJSON *o = cJSON_CreateObject();
         cJSON_AddItemToArray(arr, o);
+        cJSON_AddStringToObject(o, "name", b.data);
         cJSON_AddStringToObject(o, "title", f->source.title);
-        cJSON_AddStringToObject(o, "authors", f->source.authors ? f->source.authors : "");
-        cJSON_AddStringToObject(o, "venue", f->source.venue ? f->source.venue : "");
         char year[16];
         snprintf(year, sizeof year, "%d", f->source.year);
         cJSON_AddStringToObject(o, "year", f->source.year > 0 ? year : "");
@@ -187,15 +211,38 @@ static void add_sources(struct run *r, const struct qx_article *a)
         cJSON_AddStringToObject(o, "sep", i + 1 == n ? "" : "；");
     cJSON_DeleteItemFromObjectCaseSensitive(r->ctx, "sources");
     cJSON_AddItemToObject(r->ctx, "sources", arr);
+    qx_buf_release(&b);
     qx_strvec_release(&ids);
     qx_strvec_release(&titles);
+    return rc;
 }
 
-static void term_state_init(struct term_state *ts, const struct qx_skill *s, int form)
+/* A note must be part of the term's label, full name or explanation: that
+ * is what the acronym rule accepts as an explanation. */
+static int check_notes(const struct lib *lib, const struct qx_facts *f, struct qx_diags *d)
+{
+    int rc = 0;
+    for (size_t i = 0; i + 1 < lib->term_notes.n; i += 2) {
+        const char *term = lib->term_notes.items[i], *note = lib->term_notes.items[i + 1];
+        const struct qx_gloss *g = qx_facts_gloss_find(f, term);
+        if (!g || !((g->label_zh && strstr(g->label_zh, note)) || (g->full && strstr(g->full, note)) ||
+                    (g->explain_zh && strstr(g->explain_zh, note)))) {
+            qx_diags_add(d, "templates/terms.json", 0, 0, QX_SEV_ERROR, "template.term-note",
+                         g ? "the note of '%s' is not part of its glossary label, full name or explanation"
+                           : "'%s' is not a glossary term",
+                         term);
+            rc = QX_EINPUT;
+        }
+    }
+    return rc;
+}
+
+static void term_state_init(struct term_state *ts, const struct qx_skill *s, const struct lib *lib)
 {
     memset(ts, 0, sizeof *ts);
     qx_strvec_init(&ts->seen);
-    ts->form = form;
+    ts->form = lib->term_form;
+    ts->notes = &lib->term_notes;
     const char *mode = s->lint ? qx_json_str(s->lint, "acronym") : NULL;
     if (mode && strcmp(mode, "explain-first-per-section") == 0)
         ts->scope_section = 1;
@@ -245,8 +292,11 @@ static int build(struct qx_article *a, struct run *r)
         rc = add_lists(r);
     if (rc)
         return rc;
+    rc = check_notes(&r->lib, r->facts, r->d);
+    if (rc)
+        return rc;
     struct term_state ts;
-    term_state_init(&ts, r->skill, r->lib.term_form);
+    term_state_init(&ts, r->skill, &r->lib);
     a->nsections = r->skill->nsections;
     a->sections = qx_calloc(a->nsections ? a->nsections : 1, sizeof *a->sections);
     size_t deferred = a->nsections;
@@ -260,8 +310,9 @@ static int build(struct qx_article *a, struct run *r)
             rc = render_section(r, sec, &ts);
     }
     if (rc == 0 && deferred < a->nsections) {
-        add_sources(r, a);
-        rc = render_section(r, &a->sections[deferred], &ts);
+        rc = add_sources(r, a);
+        if (rc == 0)
+            rc = render_section(r, &a->sections[deferred], &ts);
     }
     qx_strvec_release(&ts.seen);
     return rc;

@@ -67,6 +67,8 @@ struct lib {
     size_t nlists;
     char *sources_section; /* rendered last, with the sources list */
     int term_form;
+    struct qx_strvec term_notes;   /* term, note pairs from templates/terms.json */
+    struct qx_strvec source_names; /* title, Chinese name pairs from templates/sources.json */
     struct lib_analogy *analogies;
     size_t nanalogies, acap;
     struct lib_block *blocks;
@@ -102,7 +104,11 @@ struct term_state {
     int scope_section; /* explain again in each section */
     int mode;          /* 0 explain first, 1 label only, 2 bare term */
     int form;          /* TERMS_LABEL | TERMS_FULL_LABEL */
+    const struct qx_strvec *notes; /* term, note, term, note ... (templates/terms.json) */
 };
+
+/* The first-use note the template set gives a term, or NULL. */
+const char *cx_term_note(const struct term_state *ts, const struct qx_gloss *g);
 
 /* Removes markers from rendered section text, splits it into paragraphs
  * and appends them to sec. */

@@ -67,18 +67,35 @@ void cx_format_value(struct qx_buf *out, const struct qx_fact_value *v)
         qx_buf_adds(out, v->text ? v->text : "");
 }
 
+static int ascii_only(const char *s)
+{
+    for (; *s; s++)
+        if ((unsigned char)*s >= 0x80)
+            return 0;
+    return 1;
+}
+
+/* The marker carries the spelling itself, so "Qwen-7B" prints as written
+ * while its first-use explanation is the one of its glossary entry. */
+static void add_term(cJSON *t, const char *spelling)
+{
+    char *slug = cx_slug(spelling, '-');
+    if (slug[0] && ascii_only(spelling) && !cJSON_GetObjectItemCaseSensitive(t, slug)) {
+        char *m = qx_asprintf("%c%s%c", TERM_OPEN, spelling, TERM_CLOSE);
+        cJSON_AddStringToObject(t, slug, m);
+        free(m);
+    }
+    free(slug);
+}
+
 cJSON *cx_terms(const struct qx_facts *f)
 {
     cJSON *t = cJSON_CreateObject();
-    for (size_t i = 0; i < f->ngloss; i++) {
-        char *slug = cx_slug(f->gloss[i].term, '-');
-        if (slug[0] && !cJSON_GetObjectItemCaseSensitive(t, slug)) {
-            char *m = qx_asprintf("%c%s%c", TERM_OPEN, slug, TERM_CLOSE);
-            cJSON_AddStringToObject(t, slug, m);
-            free(m);
-        }
-        free(slug);
-    }
+    for (size_t i = 0; i < f->ngloss; i++)
+        add_term(t, f->gloss[i].term);
+    for (size_t i = 0; i < f->ngloss; i++)
+        for (size_t k = 0; k < f->gloss[i].aliases.n; k++)
+            add_term(t, f->gloss[i].aliases.items[k]);
     return t;
 }
 

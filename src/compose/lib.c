@@ -287,7 +287,30 @@ static int load_article(struct lib *lib, const cJSON *root, struct qx_diags *d)
     return 0;
 }
 
-/* Loads every *.json of root/sub through fn. */
+/* An optional object of non-empty strings, read into key, value pairs:
+ * templates/terms.json (the parenthesis a term gets at its first use when
+ * its glossary label would repeat the English) and templates/sources.json
+ * (the Chinese name of each source, as Mustache text). */
+static int load_pairs(struct lib *lib, const char *file, struct qx_strvec *out, struct qx_diags *d)
+{
+    char *path = qx_path_join(lib->root, file);
+    const cJSON *root = NULL;
+    int rc = qx_file_exists(path) ? load_doc(lib, path, &root, d) : 0;
+    free(path);
+    if (rc || !root)
+        return rc;
+    if (!cJSON_IsObject(root))
+        return bad(lib, d, root, "%s must map names to strings", file);
+    for (const cJSON *m = root->child; m; m = m->next) {
+        if (!cJSON_IsString(m) || !m->valuestring[0])
+            return bad(lib, d, m, "the value of '%s' must be a non-empty string", m->string);
+        qx_strvec_push(out, m->string);
+        qx_strvec_push(out, m->valuestring);
+    }
+    return 0;
+}
+
+/* Loads every JSON file of root/sub through fn. */
 static int load_dir(struct lib *lib, const char *sub, int (*fn)(struct lib *, const cJSON *, struct qx_diags *),
                     struct qx_diags *d)
 {
@@ -311,6 +334,8 @@ int lib_load(struct lib *lib, const char *templates_dir, const char *alias, stru
     memset(lib, 0, sizeof *lib);
     qx_strvec_init(&lib->analogy_slots);
     qx_strvec_init(&lib->analogy_roles);
+    qx_strvec_init(&lib->term_notes);
+    qx_strvec_init(&lib->source_names);
     lib->variants = 1;
     lib->root = qx_strdup(templates_dir);
     lib->skill_dir = qx_path_join(templates_dir, alias);
@@ -330,6 +355,10 @@ int lib_load(struct lib *lib, const char *templates_dir, const char *alias, stru
         rc = load_dir(lib, "analogies", load_analogies, d);
     if (rc == 0)
         rc = load_dir(lib, "blocks", load_blocks, d);
+    if (rc == 0)
+        rc = load_pairs(lib, "terms.json", &lib->term_notes, d);
+    if (rc == 0)
+        rc = load_pairs(lib, "sources.json", &lib->source_names, d);
     return rc;
 }
 
@@ -354,6 +383,8 @@ void lib_release(struct lib *lib)
     free(lib->analogies), free(lib->blocks), free(lib->lists), free(lib->docs);
     qx_strvec_release(&lib->analogy_slots);
     qx_strvec_release(&lib->analogy_roles);
+    qx_strvec_release(&lib->term_notes);
+    qx_strvec_release(&lib->source_names);
     free(lib->root), free(lib->skill_dir), free(lib->method_role), free(lib->sources_section);
     memset(lib, 0, sizeof *lib);
 }
