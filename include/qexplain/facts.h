@@ -19,26 +19,29 @@ enum qx_fact_qualifier {
     QX_QUAL_UP_TO      /* "up-to"     -> 最高 / 最多可达 */
 };
 
+/* "approx", "more-than", "at-most", "up-to"; NULL for QX_QUAL_NONE. */
+const char *qx_fact_qual_name(enum qx_fact_qualifier q);
+
 struct qx_fact_value {
-    char *key;        /* identifier, unique within the fact: [a-z][a-z0-9_]*; NULL if missing */
-    char *name;       /* the name used in ../shared/facts (kept for traceability) */
-    int is_number;    /* 0: text value such as "3-4", "OOM", "GGUF" */
-    double value;     /* when is_number */
-    char *text;       /* when !is_number */
-    int decimals;     /* when is_number: fraction digits as printed ("69.0" -> 1, "7e9" -> 0);
-                         -1 when unknown (built in memory) */
-    char *unit;       /* canonical unit (docs/fact-base.md); NULL if missing */
+    char *key;     /* identifier, unique within the fact: [a-z][a-z0-9_]*; NULL if missing */
+    char *name;    /* the name used in ../shared/facts (kept for traceability) */
+    int is_number; /* 0: text value such as "3-4", "OOM", "GGUF" */
+    double value;  /* when is_number */
+    char *text;    /* when !is_number */
+    int decimals;  /* when is_number: fraction digits as printed ("69.0" -> 1, "7e9" -> 0);
+                      -1 when unknown (built in memory) */
+    char *unit;    /* canonical unit (docs/fact-base.md); NULL if missing */
     enum qx_fact_qualifier qual;
-    char *display;    /* optional Chinese display form written by the editor */
-    int derived;      /* 1 for entries of "derived" */
-    char *expr;       /* derived only: arithmetic over keys of this fact */
+    char *display; /* optional Chinese display form written by the editor */
+    int derived;   /* 1 for entries of "derived" */
+    char *expr;    /* derived only: arithmetic over keys of this fact */
     unsigned line, col;
     const cJSON *json; /* the entry in the loaded file (owned by the base); NULL in memory */
 };
 
 struct qx_fact_source {
     char *title, *authors, *venue, *arxiv, *url, *locator; /* NULL when absent or null */
-    int year;                                             /* 0 when absent */
+    int year;                                              /* 0 when absent */
 };
 
 struct qx_fact {
@@ -48,20 +51,20 @@ struct qx_fact {
     char *method, *model, *hardware, *metric, *baseline, *caveat, *caveat_zh;
     struct qx_fact_value *values; /* "values" then "derived", in file order */
     size_t nvalues;
-    int has_source;               /* 0 when the fact has no "source" object */
+    int has_source; /* 0 when the fact has no "source" object */
     struct qx_fact_source source;
-    struct qx_strvec terms;       /* glossary terms the Chinese text uses */
+    struct qx_strvec terms; /* glossary terms the Chinese text uses */
     char *file;
     unsigned line, col;
     const cJSON *json; /* the object in the loaded file (owned by the base); NULL in memory */
 };
 
 struct qx_gloss {
-    char *term;        /* "AWQ", "GB", "KV cache" */
-    char *full;        /* full English spelling */
-    char *label_zh;    /* plain Chinese label: 激活感知权重量化 */
-    char *explain_zh;  /* one sentence */
-    char *kind;        /* method | format | unit | hardware | benchmark | metric | software | concept */
+    char *term;       /* "AWQ", "GB", "KV cache" */
+    char *full;       /* full English spelling */
+    char *label_zh;   /* plain Chinese label: 激活感知权重量化 */
+    char *explain_zh; /* one sentence */
+    char *kind;       /* method | format | unit | hardware | benchmark | metric | software | concept */
     struct qx_strvec aliases;
     char *file;
     unsigned line, col;
@@ -143,11 +146,11 @@ enum qx_delta_kind { QX_DELTA_ADDED, QX_DELTA_REMOVED, QX_DELTA_CHANGED };
 
 struct qx_delta {
     enum qx_delta_kind kind;
-    int glossary;  /* 1: a glossary entry (id is the term) */
+    int glossary; /* 1: a glossary entry (id is the term) */
     char *id;
-    char *field;   /* QX_DELTA_CHANGED only */
-    cJSON *old_v;  /* owned; the field's old value, the removed entry, or NULL when absent */
-    cJSON *new_v;  /* owned; the field's new value, the added entry, or NULL when absent */
+    char *field;  /* QX_DELTA_CHANGED only */
+    cJSON *old_v; /* owned; the field's old value, the removed entry, or NULL when absent */
+    cJSON *new_v; /* owned; the field's new value, the added entry, or NULL when absent */
 };
 
 struct qx_facts_diff {

@@ -126,8 +126,9 @@ struct qx_lint_range {
 
 struct qx_lint_section {
     char *id;
-    char *heading;              /* NULL: the section has no heading line */
-    struct qx_lint_range paragraphs, questions, items;
+    char *heading;              /* NULL: the section continues the previous one */
+    int optional;               /* the article may leave it out */
+    struct qx_lint_range paragraphs, sentences, questions, figures, items;
     char *items_pattern;        /* PCRE2 pattern matched at paragraph start */
 };
 
@@ -140,8 +141,6 @@ struct qx_lint_sections {
  * bad pattern) are diagnostics at the skill's line and column. */
 int qx_lint_sections_from_skill(struct qx_lint_sections *out, const struct qx_skill *s, struct qx_diags *d);
 void qx_lint_sections_release(struct qx_lint_sections *s);
-/* Parses "N", "N..M", "N.." (or a JSON number) into r; 0 or QX_EINPUT. */
-int qx_lint_range_parse(struct qx_lint_range *r, const cJSON *v);
 
 /* Everything a lint run needs besides the text. Borrowed pointers. */
 struct qx_lint_opts {

@@ -89,7 +89,8 @@ enum qx_figure_kind {
     QX_FIG_ORDINAL,  /* exempt: 第3, 3.1节, "1." "一、" "（2）" at line start */
     QX_FIG_RANGE,    /* 1%～2%, 1~2%, 3至4倍, 1.52-1.69; unit holds the unit */
     QX_FIG_DATE,     /* exempt: 6月, 15日, 3个月, 2024-06-15, 10:30 */
-    QX_FIG_COUNT     /* exempt: counts in Chinese numerals, 三个问题, 两种方法 */
+    QX_FIG_COUNT,    /* exempt: counts in Chinese numerals, 三个问题, 两种方法 */
+    QX_FIG_LABEL     /* exempt: a bit width naming a number format: 4位, 8比特, 16位整数 */
 };
 
 /* Flags of a figure (bit set). */
@@ -120,7 +121,8 @@ struct qx_figure {
     unsigned flags;             /* QX_FIGF_* */
 };
 
-/* 1 for kinds no fact needs to back: years, dates, ordinals, Chinese counts. */
+/* 1 for kinds no fact needs to back: years, dates, ordinals, Chinese
+ * counts, bit-width labels. */
 int qx_figure_exempt(const struct qx_figure *fig);
 
 /* Extracts every figure from UTF-8 text s[0..len) in text order; appends to

@@ -82,11 +82,13 @@ struct fopts {
 
 /* Returns 0 to go on, or 1 when the subcommand is done (help printed or a
  * usage error) with its exit code in *code. */
-static int parse(const char *cmd, int argc, char **argv, unsigned allowed, int npos,
-                 const char *help, struct fopts *o, int *code)
+static int parse(const char *cmd, int argc, char **argv, unsigned allowed, int npos, const char *help,
+                 struct fopts *o, int *code)
 {
-    static const struct { const char *name; unsigned bit; } opts[] = {
-        {"--dir", O_DIR}, {"--format", O_FORMAT}, {"--topic", O_TOPIC}, {"--method", O_METHOD}};
+    static const struct {
+        const char *name;
+        unsigned bit;
+    } opts[] = {{"--dir", O_DIR}, {"--format", O_FORMAT}, {"--topic", O_TOPIC}, {"--method", O_METHOD}};
     memset(o, 0, sizeof *o);
     qx_strvec_init(&o->topics);
     for (int i = 1; i < argc; i++) {
@@ -152,8 +154,8 @@ int cmd_facts_load(struct qx_facts **out, const struct qx_cli *cli, const char *
                    struct qx_diags *d)
 {
     char *def = dir ? NULL : cli_data_path(cli, "facts");
-    int rc = partial ? qx_facts_load_partial(out, dir ? dir : def, d)
-                     : qx_facts_load(out, dir ? dir : def, d);
+    int rc =
+        partial ? qx_facts_load_partial(out, dir ? dir : def, d) : qx_facts_load(out, dir ? dir : def, d);
     free(def);
     return rc;
 }
@@ -208,8 +210,7 @@ static int run_list(const struct fopts *o, const struct qx_cli *cli)
 {
     for (size_t t = 0; t < o->topics.n; t++)
         if (!qx_facts_topic_known(o->topics.items[t]))
-            return cli_usage("facts list", "unknown topic '%s' (see docs/fact-base.md)",
-                             o->topics.items[t]);
+            return cli_usage("facts list", "unknown topic '%s' (see docs/fact-base.md)", o->topics.items[t]);
     struct qx_diags d;
     qx_diags_init(&d);
     struct qx_facts *f;
@@ -268,8 +269,7 @@ int cmd_facts(int argc, char **argv, struct qx_cli *cli)
             continue;
         struct fopts o;
         int code = 0;
-        if (parse(subs[s].cmd, argc - 1, argv + 1, subs[s].opts, subs[s].npos, subs[s].help, &o,
-                  &code)) {
+        if (parse(subs[s].cmd, argc - 1, argv + 1, subs[s].opts, subs[s].npos, subs[s].help, &o, &code)) {
             qx_strvec_release(&o.topics);
             return code;
         }

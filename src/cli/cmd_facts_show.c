@@ -77,9 +77,8 @@ static void print_value(const struct qx_fact_value *v)
     else
         printf("%.15g", v->value);
     printf(" %s", v->unit ? v->unit : "(no unit)");
-    static const char *const quals[] = {"", "approx", "more-than", "at-most", "up-to"};
     if (v->qual)
-        printf(" [%s]", quals[v->qual]);
+        printf(" [%s]", qx_fact_qual_name(v->qual));
     if (v->derived && v->expr)
         printf("  expr: %s", v->expr);
     if (v->display)

@@ -11,8 +11,8 @@
 
 #include "internal.h"
 
-static const char *const kinds[] = {"method",    "format", "unit",     "hardware", "benchmark",
-                                    "metric",    "software", "concept", NULL};
+static const char *const kinds[] = {"method", "format",   "unit",    "hardware", "benchmark",
+                                    "metric", "software", "concept", NULL};
 
 static int blank(const char *s)
 {
@@ -53,11 +53,11 @@ static const cJSON *element(const cJSON *obj, const char *key, size_t k)
     return arr ? cJSON_GetArrayItem(arr, (int)k) : NULL;
 }
 
-#define FACT_ERR(x, key, rule, ...) \
+#define FACT_ERR(x, key, rule, ...)                                                                          \
     facts_error(f, d, (x)->file, (x)->json, key, (x)->line, (x)->col, rule, __VA_ARGS__)
 /* An entry built in memory has no position of its own: use the fact's. */
-#define VALUE_ERR(x, v, key, rule, ...)                                                      \
-    facts_error(f, d, (x)->file, (v)->json, key, (v)->line ? (v)->line : (x)->line,          \
+#define VALUE_ERR(x, v, key, rule, ...)                                                                      \
+    facts_error(f, d, (x)->file, (v)->json, key, (v)->line ? (v)->line : (x)->line,                          \
                 (v)->line ? (v)->col : (x)->col, rule, __VA_ARGS__)
 
 static void check_source(const struct qx_facts *f, struct qx_diags *d, const struct qx_fact *x)
@@ -69,12 +69,11 @@ static void check_source(const struct qx_facts *f, struct qx_diags *d, const str
     const cJSON *src = x->json ? cJSON_GetObjectItemCaseSensitive(x->json, "source") : NULL;
     const char *file = x->file;
     if (blank(x->source.locator))
-        facts_error(f, d, file, src, x->source.locator ? "locator" : NULL, x->line, x->col,
-                    "facts.locator", "source of '%s' has no locator (table, section or file and lines)",
-                    x->id);
+        facts_error(f, d, file, src, x->source.locator ? "locator" : NULL, x->line, x->col, "facts.locator",
+                    "source of '%s' has no locator (table, section or file and lines)", x->id);
     if (blank(x->source.title))
-        facts_error(f, d, file, src, x->source.title ? "title" : NULL, x->line, x->col,
-                    "facts.source", "source of '%s' has no title", x->id);
+        facts_error(f, d, file, src, x->source.title ? "title" : NULL, x->line, x->col, "facts.source",
+                    "source of '%s' has no title", x->id);
     if (blank(x->source.url) && blank(x->source.arxiv))
         facts_error(f, d, file, src, NULL, x->line, x->col, "facts.source",
                     "source of '%s' has neither url nor arxiv", x->id);
@@ -97,8 +96,7 @@ static double tolerance(const struct qx_fact_value *v)
     return 0.5 * pow(10.0, -dec);
 }
 
-static void check_derived(const struct qx_facts *f, struct qx_diags *d, const struct qx_fact *x,
-                          size_t k)
+static void check_derived(const struct qx_facts *f, struct qx_diags *d, const struct qx_fact *x, size_t k)
 {
     const struct qx_fact_value *v = &x->values[k];
     const char *name = v->key ? v->key : "?";
@@ -113,8 +111,8 @@ static void check_derived(const struct qx_facts *f, struct qx_diags *d, const st
     double got;
     struct qx_expr_error err;
     if (qx_fact_eval(&got, x, k, v->expr, &err)) {
-        VALUE_ERR(x, v, "expr", "facts.expr", "cannot evaluate '%s' of '%s': %s (at character %zu)",
-                  v->expr, name, err.msg, err.at + 1);
+        VALUE_ERR(x, v, "expr", "facts.expr", "cannot evaluate '%s' of '%s': %s (at character %zu)", v->expr,
+                  name, err.msg, err.at + 1);
         return;
     }
     double tol = tolerance(v);
@@ -131,14 +129,14 @@ static void check_values(const struct qx_facts *f, struct qx_diags *d, const str
         if (!v->key) {
             VALUE_ERR(x, v, NULL, "facts.key", "value entry of '%s' has no key", x->id);
         } else if (!key_ok(v->key)) {
-            VALUE_ERR(x, v, "key", "facts.key", "invalid key '%s' (use [a-z][a-z0-9_]*, at most %d)",
-                      v->key, FACTS_MAX_KEY);
+            VALUE_ERR(x, v, "key", "facts.key", "invalid key '%s' (use [a-z][a-z0-9_]*, at most %d)", v->key,
+                      FACTS_MAX_KEY);
         } else {
             for (size_t j = 0; j < k; j++)
                 if (x->values[j].key && strcmp(x->values[j].key, v->key) == 0) {
                     VALUE_ERR(x, v, "key", "facts.duplicate-value-key",
-                              "duplicate value key '%s' in '%s' (first at line %u)", v->key,
-                              x->id, x->values[j].line);
+                              "duplicate value key '%s' in '%s' (first at line %u)", v->key, x->id,
+                              x->values[j].line);
                     break;
                 }
         }
@@ -146,8 +144,8 @@ static void check_values(const struct qx_facts *f, struct qx_diags *d, const str
             VALUE_ERR(x, v, v->unit ? "unit" : NULL, "facts.unit", "value '%s' has no unit",
                       v->key ? v->key : "?");
         else if (!qx_facts_unit_known(v->unit))
-            VALUE_ERR(x, v, "unit", "facts.unit",
-                      "unknown unit '%s' (canonical units: docs/fact-base.md)", v->unit);
+            VALUE_ERR(x, v, "unit", "facts.unit", "unknown unit '%s' (canonical units: docs/fact-base.md)",
+                      v->unit);
         if (v->derived)
             check_derived(f, d, x, k);
     }
@@ -158,8 +156,8 @@ static void check_fact(const struct qx_facts *f, struct qx_diags *d, size_t i, s
     const struct qx_fact *x = &f->facts[i];
     if (i > 0 && strcmp(f->facts[*first].id, x->id) == 0) {
         const struct qx_fact *a = &f->facts[*first];
-        FACT_ERR(x, "id", "facts.duplicate-id", "duplicate id '%s' (first defined at %s:%u:%u)",
-                 x->id, a->file, a->line, a->col);
+        FACT_ERR(x, "id", "facts.duplicate-id", "duplicate id '%s' (first defined at %s:%u:%u)", x->id,
+                 a->file, a->line, a->col);
     } else {
         *first = i;
     }
@@ -167,16 +165,14 @@ static void check_fact(const struct qx_facts *f, struct qx_diags *d, size_t i, s
         FACT_ERR(x, "id", "facts.id", "invalid id '%s' (use lower-case letters, digits, '.', '_', '-')",
                  x->id);
     if (blank(x->claim_zh))
-        FACT_ERR(x, x->claim_zh ? "claim_zh" : NULL, "facts.claim", "fact '%s' has no claim_zh",
-                 x->id);
+        FACT_ERR(x, x->claim_zh ? "claim_zh" : NULL, "facts.claim", "fact '%s' has no claim_zh", x->id);
     if (!x->topics.n)
         FACT_ERR(x, x->json && cJSON_GetObjectItemCaseSensitive(x->json, "topics") ? "topics" : NULL,
                  "facts.topic", "fact '%s' has no topics", x->id);
     for (size_t k = 0; k < x->topics.n; k++)
         if (!qx_facts_topic_known(x->topics.items[k]))
-            facts_error(f, d, x->file, element(x->json, "topics", k), NULL, x->line, x->col,
-                        "facts.topic", "unknown topic '%s' (topics: docs/fact-base.md)",
-                        x->topics.items[k]);
+            facts_error(f, d, x->file, element(x->json, "topics", k), NULL, x->line, x->col, "facts.topic",
+                        "unknown topic '%s' (topics: docs/fact-base.md)", x->topics.items[k]);
     check_source(f, d, x);
     check_values(f, d, x);
 }

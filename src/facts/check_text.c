@@ -11,7 +11,9 @@
  * otherwise leading digits are skipped ("16.99GB" reads as 16.99 and GB),
  * or one letter-digit segment is consumed, and it is an error if it holds
  * two ASCII letters in a row ("Qwen-7B-Chat" needs "Qwen" and "Chat", while
- * "7B" and "A100" need nothing). */
+ * "7B" and "A100" need nothing). A glossary entry's own label and
+ * explanation may also use the words of its own term, full name and aliases.
+ * Single-letter names ("B" in "8B") need not be listed in terms. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,8 +21,7 @@
 #include "qexplain/text.h"
 
 /* Seed claims that ../shared/facts/README.md lists as unsupported. */
-static const char *const unsupported[] = {"NIAQC", "CAICT", "信通院", "AWQ-v2", "AWQ v2",
-                                          "iOS 18", NULL};
+static const char *const unsupported[] = {"NIAQC", "CAICT", "信通院", "AWQ-v2", "AWQ v2", "iOS 18", NULL};
 
 static int joiner(char c)
 {
@@ -34,22 +35,62 @@ struct scan_ctx {
     const cJSON *obj; /* entry holding the field, for the position */
     const char *field;
     unsigned line, col;
-    unsigned char *used; /* per glossary entry: seen in this fact's text, or NULL */
+    unsigned char *used;         /* per glossary entry: seen in this fact's text, or NULL */
+    const struct qx_gloss *self; /* checking this entry's own text, or NULL */
     struct qx_strvec reported;
 };
 
-static void unknown_word(struct scan_ctx *c, const char *s, size_t seg, size_t segend, size_t ws,
-                         size_t we)
+static int word_at(const char *s, size_t n, size_t i, size_t len)
+{
+    return (i == 0 || !facts_is_alnum(s[i - 1])) && (i + len >= n || !facts_is_alnum(s[i + len]));
+}
+
+/* 1 if w is a whole word of s. */
+static int has_word(const char *s, const char *w)
+{
+    size_t n = s ? strlen(s) : 0, len = strlen(w);
+    for (const char *p = s; p && (p = strstr(p, w)) != NULL; p++)
+        if (word_at(s, n, (size_t)(p - s), len))
+            return 1;
+    return 0;
+}
+
+/* A glossary entry's own text may use the words of its own names: "Meta"
+ * in the label of "Llama (LLaMA) model family by Meta" is explained by the
+ * entry itself. */
+static int own_word(const struct qx_gloss *g, const char *w)
+{
+    if (!g)
+        return 0;
+    if (has_word(g->term, w) || has_word(g->full, w))
+        return 1;
+    for (size_t i = 0; i < g->aliases.n; i++)
+        if (has_word(g->aliases.items[i], w))
+            return 1;
+    return 0;
+}
+
+/* 1 if the name holds two ASCII letters in a row: single letters ("B" in
+ * "8B", "x") are not English words, so terms need not list them. */
+static int wordlike(const char *name)
+{
+    for (; name[0] && name[1]; name++)
+        if (facts_is_alpha(name[0]) && facts_is_alpha(name[1]))
+            return 1;
+    return 0;
+}
+
+static void unknown_word(struct scan_ctx *c, const char *s, size_t seg, size_t segend, size_t ws, size_t we)
 {
     char *w = qx_strndup(s + seg, segend - seg);
-    if (!qx_strvec_contains(&c->reported, w)) {
+    if (!qx_strvec_contains(&c->reported, w) && !own_word(c->self, w)) {
         if (seg == ws && segend == we)
             facts_error(c->f, c->d, c->file, c->obj, c->field, c->line, c->col, "facts.english",
                         "English word '%s' in %s is not in the glossary", w, c->field);
         else
             facts_error(c->f, c->d, c->file, c->obj, c->field, c->line, c->col, "facts.english",
-                        "English word '%s' (in '%.*s') in %s is not in the glossary", w,
-                        (int)(we - ws), s + ws, c->field);
+                        "English word '%s' (in '%.*s') in %s is not in the glossary", w, (int)(we - ws),
+                        s + ws, c->field);
         qx_strvec_push(&c->reported, w);
     }
     free(w);
@@ -59,8 +100,7 @@ static void unknown_word(struct scan_ctx *c, const char *s, size_t seg, size_t s
 static size_t scan_word(struct scan_ctx *c, const char *s, size_t n, size_t ws)
 {
     size_t we = ws;
-    while (we < n && (facts_is_alnum(s[we]) ||
-                      (joiner(s[we]) && we + 1 < n && facts_is_alnum(s[we + 1]))))
+    while (we < n && (facts_is_alnum(s[we]) || (joiner(s[we]) && we + 1 < n && facts_is_alnum(s[we + 1]))))
         we++;
     size_t p = ws;
     while (p < we) {
@@ -71,8 +111,10 @@ static size_t scan_word(struct scan_ctx *c, const char *s, size_t n, size_t ws)
         size_t m;
         const struct qx_gloss *g = qx_facts_gloss_match(c->f, s + p, n - p, &m);
         if (g) {
-            if (c->used)
+            char *name = qx_strndup(s + p, m);
+            if (c->used && wordlike(name))
                 c->used[g - c->f->gloss] = 1;
+            free(name);
             p += m;
         } else if (s[p] >= '0' && s[p] <= '9') {
             /* A figure: "16.99GB" is 16.99 then GB, "7B" needs nothing. */
@@ -107,11 +149,6 @@ static void scan_text(struct scan_ctx *c, const char *s, const char *field)
     }
 }
 
-static int word_at(const char *s, size_t n, size_t i, size_t len)
-{
-    return (i == 0 || !facts_is_alnum(s[i - 1])) && (i + len >= n || !facts_is_alnum(s[i + len]));
-}
-
 static void check_unsupported(struct scan_ctx *c, const char *s, const char *field)
 {
     if (!s)
@@ -121,8 +158,7 @@ static void check_unsupported(struct scan_ctx *c, const char *s, const char *fie
         const char *hit = strstr(s, unsupported[k]);
         if (hit)
             facts_error(c->f, c->d, c->file, c->obj, field, c->line, c->col, "facts.unsupported",
-                        "%s names '%s', a seed claim no checked source supports", field,
-                        unsupported[k]);
+                        "%s names '%s', a seed claim no checked source supports", field, unsupported[k]);
     }
     for (const char *p = s; (p = strstr(p, "TIR")) != NULL; p += 3)
         if (word_at(s, n, (size_t)(p - s), 3)) {
@@ -169,8 +205,8 @@ static void check_fact_text(struct scan_ctx *c, const struct qx_fact *x, int glo
     for (size_t g = 0; g < c->f->ngloss; g++)
         if (c->used[g])
             facts_error(c->f, c->d, x->file, x->json, x->terms.n ? "terms" : NULL, x->line, x->col,
-                        "facts.terms", "'%s' uses glossary term '%s' but its terms do not list it",
-                        x->id, c->f->gloss[g].term);
+                        "facts.terms", "'%s' uses glossary term '%s' but its terms do not list it", x->id,
+                        c->f->gloss[g].term);
 }
 
 static void check_nfc(const struct qx_json_doc *doc, const cJSON *node, struct qx_diags *d)
@@ -207,6 +243,7 @@ void facts_check_text(const struct qx_facts *f, struct qx_diags *d)
         c.obj = g->json;
         c.line = g->line;
         c.col = g->col;
+        c.self = g;
         scan_text(&c, g->label_zh, "label_zh");
         scan_text(&c, g->explain_zh, "explain_zh");
     }

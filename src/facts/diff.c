@@ -11,10 +11,10 @@
 
 /* Document order of every field name, for sorting the fields of a change. */
 static const char *const field_order[] = {
-    "id", "term", "claim_zh", "claim_en", "topics", "method", "model", "hardware", "metric",
-    "baseline", "values", "derived", "source", "title", "authors", "year", "venue", "arxiv",
-    "url", "locator", "caveat", "caveat_zh", "terms", "key", "name", "value", "unit", "qual",
-    "display", "expr", "full", "label_zh", "explain_zh", "kind", "aliases", NULL};
+    "id",       "term",    "claim_zh", "claim_en",  "topics",   "method",     "model", "hardware", "metric",
+    "baseline", "values",  "derived",  "source",    "title",    "authors",    "year",  "venue",    "arxiv",
+    "url",      "locator", "caveat",   "caveat_zh", "terms",    "key",        "name",  "value",    "unit",
+    "qual",     "display", "expr",     "full",      "label_zh", "explain_zh", "kind",  "aliases",  NULL};
 
 static size_t rank(const char *k)
 {
@@ -47,8 +47,7 @@ struct ctx {
     const char *id;
 };
 
-static void add(struct ctx *c, enum qx_delta_kind kind, const char *field, const cJSON *a,
-                const cJSON *b)
+static void add(struct ctx *c, enum qx_delta_kind kind, const char *field, const cJSON *a, const cJSON *b)
 {
     struct qx_facts_diff *df = c->df;
     df->items = qx_grow(df->items, &df->cap, df->n + 1, sizeof *df->items);
@@ -91,9 +90,7 @@ static int keyed(const cJSON *arr)
 static const cJSON *by_key(const cJSON *arr, const char *k)
 {
     const cJSON *el;
-    cJSON_ArrayForEach(el, arr)
-        if (strcmp(qx_json_str(el, "key"), k) == 0)
-            return el;
+    cJSON_ArrayForEach(el, arr) if (strcmp(qx_json_str(el, "key"), k) == 0) return el;
     return NULL;
 }
 
@@ -130,11 +127,9 @@ static void diff_obj(struct ctx *c, const char *prefix, const cJSON *a, const cJ
     struct qx_strvec keys;
     qx_strvec_init(&keys);
     const cJSON *m;
-    cJSON_ArrayForEach(m, a)
+    cJSON_ArrayForEach(m, a) qx_strvec_push(&keys, m->string);
+    cJSON_ArrayForEach(m, b) if (!cJSON_GetObjectItemCaseSensitive(a, m->string))
         qx_strvec_push(&keys, m->string);
-    cJSON_ArrayForEach(m, b)
-        if (!cJSON_GetObjectItemCaseSensitive(a, m->string))
-            qx_strvec_push(&keys, m->string);
     if (keys.n)
         qsort(keys.items, keys.n, sizeof *keys.items, cmp_keys);
     for (size_t i = 0; i < keys.n; i++) {

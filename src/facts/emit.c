@@ -20,17 +20,6 @@ static void add_strs(cJSON *o, const char *key, const struct qx_strvec *v, int a
         cJSON_AddItemToArray(a, cJSON_CreateString(v->items[i]));
 }
 
-static const char *qual_name(enum qx_fact_qualifier q)
-{
-    switch (q) {
-    case QX_QUAL_APPROX: return "approx";
-    case QX_QUAL_MORE_THAN: return "more-than";
-    case QX_QUAL_AT_MOST: return "at-most";
-    case QX_QUAL_UP_TO: return "up-to";
-    default: return NULL;
-    }
-}
-
 static cJSON *value_to_json(const struct qx_fact_value *v)
 {
     cJSON *o = cJSON_CreateObject();
@@ -41,7 +30,7 @@ static cJSON *value_to_json(const struct qx_fact_value *v)
     else
         add_str(o, "value", v->text ? v->text : "");
     add_str(o, "unit", v->unit);
-    add_str(o, "qual", qual_name(v->qual));
+    add_str(o, "qual", qx_fact_qual_name(v->qual));
     add_str(o, "display", v->display);
     if (v->derived)
         add_str(o, "expr", v->expr);

@@ -174,7 +174,9 @@ int qx_fact_eval(double *out, const struct qx_fact *fact, size_t visible, const 
                  struct qx_expr_error *err)
 {
     struct qx_expr_error dummy;
-    struct ev e = {.s = expr, .len = strlen(expr), .fact = fact,
+    struct ev e = {.s = expr,
+                   .len = strlen(expr),
+                   .fact = fact,
                    .visible = visible > fact->nvalues ? fact->nvalues : visible,
                    .err = err ? err : &dummy};
     e.err->at = 0;

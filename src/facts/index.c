@@ -12,15 +12,15 @@
 
 /* docs/fact-base.md "Units"; keep the two in step. */
 static const char *const units[] = {
-    "GB", "GiB", "MB", "MiB", "bytes", "bits", "bits/weight", "bytes/param", "tokens/s",
-    "ms/token", "ms", "s", "s/iter", "hours", "gpu-hours", "x", "%", "points", "accuracy",
-    "ppl", "params", "count", "gpus", "ratio", "version", "text", NULL};
+    "GB",       "GiB", "MB",     "MiB",    "bytes", "bits",      "bits/weight", "bytes/param", "tokens/s",
+    "ms/token", "ms",  "s",      "s/iter", "hours", "gpu-hours", "x",           "%",           "points",
+    "accuracy", "ppl", "params", "count",  "gpus",  "ratio",     "version",     "text",        NULL};
 
 /* docs/fact-base.md "Topics": the tags of ../shared/facts. */
 const char *const qx_facts_topics[] = {
-    "memory", "accuracy", "speed", "chinese-benchmark", "chinese-model", "format",
-    "fine-tuning", "hardware", "kv-cache", "serving-engine", "limitation", "weight-storage",
-    "awq", "gptq", "qlora", "gguf", "bitsandbytes", "smoothquant", "int4", "int8", "fp8",
+    "memory",    "accuracy", "speed",          "chinese-benchmark", "chinese-model",  "format", "fine-tuning",
+    "hardware",  "kv-cache", "serving-engine", "limitation",        "weight-storage", "awq",    "gptq",
+    "qlora",     "gguf",     "bitsandbytes",   "smoothquant",       "int4",           "int8",   "fp8",
     "sub-4-bit", NULL};
 
 static int in_list(const char *const *list, const char *s)
@@ -176,9 +176,9 @@ const struct qx_json_doc *facts_doc_of(const struct qx_facts *f, const char *fil
     return NULL;
 }
 
-struct qx_diag *facts_error(const struct qx_facts *f, struct qx_diags *d, const char *file,
-                            const cJSON *obj, const char *key, unsigned line, unsigned col,
-                            const char *rule, const char *fmt, ...)
+struct qx_diag *facts_error(const struct qx_facts *f, struct qx_diags *d, const char *file, const cJSON *obj,
+                            const char *key, unsigned line, unsigned col, const char *rule, const char *fmt,
+                            ...)
 {
     const struct qx_json_doc *doc = obj ? facts_doc_of(f, file) : NULL;
     if (doc) {

@@ -17,10 +17,10 @@ struct gloss_name {
 struct facts_priv {
     struct qx_json_doc **docs; /* every file parsed, in load order; owned */
     size_t ndocs, capdocs;
-    struct gloss_name *names;  /* sorted by strcmp */
+    struct gloss_name *names; /* sorted by strcmp */
     size_t nnames;
-    int have_glossary;         /* glossary.json parsed as an array: the glossary
-                                  rules have something to check against */
+    int have_glossary; /* glossary.json parsed as an array: the glossary
+                          rules have something to check against */
 };
 
 #define GLOSSARY_FILE "glossary.json"
@@ -31,10 +31,9 @@ const struct qx_json_doc *facts_doc_of(const struct qx_facts *f, const char *fil
 
 /* Adds an error at member `key` of obj (or at obj when absent, or at
  * line:col when obj is NULL: in-memory entries). */
-struct qx_diag *facts_error(const struct qx_facts *f, struct qx_diags *d, const char *file,
-                            const cJSON *obj, const char *key, unsigned line, unsigned col,
-                            const char *rule, const char *fmt, ...)
-    __attribute__((format(printf, 9, 10)));
+struct qx_diag *facts_error(const struct qx_facts *f, struct qx_diags *d, const char *file, const cJSON *obj,
+                            const char *key, unsigned line, unsigned col, const char *rule, const char *fmt,
+                            ...) __attribute__((format(printf, 9, 10)));
 
 /* Rebuilds priv->names from f->gloss (after sorting). */
 void facts_index_names(struct qx_facts *f);
@@ -42,6 +41,12 @@ void facts_index_names(struct qx_facts *f);
 int facts_ascii_casecmp(const char *a, const char *b);
 int facts_is_alnum(char c);
 int facts_is_alpha(char c);
+
+/* schema.c: validates one fact (or glossary entry, when glossary is set)
+ * against its schema; returns the number of facts.schema errors added. */
+int facts_validate(const struct qx_json_doc *doc, const cJSON *obj, int glossary, struct qx_diags *d);
+const char *facts_type_name(const cJSON *it);           /* "a string", "an array", ... */
+enum qx_fact_qualifier facts_qual_parse(const char *s); /* QX_QUAL_NONE if unknown or NULL */
 
 /* Checks of check_text.c: English words, glossary references, NFC and
  * unsupported claims. */

@@ -5,59 +5,11 @@
  * or no value) is reported and left out, so that the rules of check.c only
  * ever see well-typed entries; the parsed documents stay alive in priv for
  * the base's lifetime so that every later diagnostic can name a position. */
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
 #include "qexplain/file.h"
-
-enum ftype {
-    F_STR,     /* string or null */
-    F_STRS,    /* array of strings */
-    F_VALUES,  /* array of value objects */
-    F_DERIVED, /* array of derived value objects */
-    F_SOURCE,  /* object */
-    F_NUMSTR,  /* number or string */
-    F_INT,     /* integer or null */
-    F_QUAL     /* one of the qualifier names */
-};
-
-struct field {
-    const char *key;
-    enum ftype type;
-    int required;
-};
-
-static const struct field fact_fields[] = {
-    {"id", F_STR, 1},         {"claim_zh", F_STR, 0}, {"claim_en", F_STR, 0},
-    {"topics", F_STRS, 0},    {"method", F_STR, 0},   {"model", F_STR, 0},
-    {"hardware", F_STR, 0},   {"metric", F_STR, 0},   {"baseline", F_STR, 0},
-    {"values", F_VALUES, 0},  {"derived", F_DERIVED, 0}, {"source", F_SOURCE, 0},
-    {"caveat", F_STR, 0},     {"caveat_zh", F_STR, 0}, {"terms", F_STRS, 0},
-    {NULL, F_STR, 0}};
-
-static const struct field value_fields[] = {
-    {"key", F_STR, 0},     {"name", F_STR, 0},    {"value", F_NUMSTR, 1},
-    {"unit", F_STR, 0},    {"qual", F_QUAL, 0},   {"display", F_STR, 0},
-    {NULL, F_STR, 0}};
-
-static const struct field derived_fields[] = {
-    {"key", F_STR, 0},     {"name", F_STR, 0},    {"value", F_NUMSTR, 1},
-    {"unit", F_STR, 0},    {"qual", F_QUAL, 0},   {"display", F_STR, 0},
-    {"expr", F_STR, 0},    {NULL, F_STR, 0}};
-
-static const struct field source_fields[] = {
-    {"title", F_STR, 0},   {"authors", F_STR, 0}, {"year", F_INT, 0},
-    {"venue", F_STR, 0},   {"arxiv", F_STR, 0},   {"url", F_STR, 0},
-    {"locator", F_STR, 0}, {NULL, F_STR, 0}};
-
-static const struct field gloss_fields[] = {
-    {"term", F_STR, 1},       {"full", F_STR, 0}, {"label_zh", F_STR, 0},
-    {"explain_zh", F_STR, 0}, {"kind", F_STR, 0}, {"aliases", F_STRS, 0},
-    {NULL, F_STR, 0}};
-
-static const char *const qual_names[] = {"", "approx", "more-than", "at-most", "up-to", NULL};
 
 struct loader {
     struct qx_facts *f;
@@ -69,140 +21,6 @@ struct loader {
     int errors;
     size_t capfacts, capgloss;
 };
-
-static void schema_error(struct loader *L, const cJSON *node, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void schema_error(struct loader *L, const cJSON *node, const char *fmt, ...)
-{
-    unsigned line = 0, col = 0;
-    qx_json_doc_pos(L->doc, node, &line, &col);
-    va_list ap;
-    va_start(ap, fmt);
-    qx_diags_vadd(L->d, L->doc->file, line, col, QX_SEV_ERROR, "facts.schema", fmt, ap);
-    va_end(ap);
-    L->errors++;
-}
-
-static const char *type_name(const cJSON *it)
-{
-    if (cJSON_IsString(it))
-        return "a string";
-    if (cJSON_IsNumber(it))
-        return "a number";
-    if (cJSON_IsArray(it))
-        return "an array";
-    if (cJSON_IsObject(it))
-        return "an object";
-    if (cJSON_IsNull(it))
-        return "null";
-    return "a boolean";
-}
-
-static int is_integer(const cJSON *it)
-{
-    return cJSON_IsNumber(it) && it->valuedouble == floor(it->valuedouble) &&
-           fabs(it->valuedouble) < 1e9;
-}
-
-static int validate_object(struct loader *L, const cJSON *obj, const struct field *fields,
-                           const char *what);
-
-static int validate_array(struct loader *L, const cJSON *it, const struct field *fl)
-{
-    int bad = 0;
-    const cJSON *el;
-    cJSON_ArrayForEach(el, it)
-    {
-        if (fl->type == F_STRS && !cJSON_IsString(el)) {
-            schema_error(L, el, "'%s' must hold strings, not %s", fl->key, type_name(el));
-            bad++;
-        } else if (fl->type != F_STRS && !cJSON_IsObject(el)) {
-            schema_error(L, el, "'%s' must hold objects, not %s", fl->key, type_name(el));
-            bad++;
-        } else if (fl->type != F_STRS) {
-            bad += validate_object(L, el, fl->type == F_VALUES ? value_fields : derived_fields,
-                                   fl->type == F_VALUES ? "value entry" : "derived entry");
-        }
-    }
-    return bad;
-}
-
-/* Checks one member against its field description; returns errors added. */
-static int validate_member(struct loader *L, const cJSON *it, const struct field *fl)
-{
-    const char *want = NULL;
-    switch (fl->type) {
-    case F_STR:
-        if (!cJSON_IsString(it) && !cJSON_IsNull(it))
-            want = "a string";
-        break;
-    case F_STRS:
-    case F_VALUES:
-    case F_DERIVED:
-        if (!cJSON_IsArray(it))
-            want = "an array";
-        else
-            return validate_array(L, it, fl);
-        break;
-    case F_SOURCE:
-        if (!cJSON_IsObject(it))
-            want = "an object";
-        else
-            return validate_object(L, it, source_fields, "source");
-        break;
-    case F_NUMSTR:
-        if (!cJSON_IsNumber(it) && !cJSON_IsString(it))
-            want = "a number or a string";
-        break;
-    case F_INT:
-        if (!is_integer(it) && !cJSON_IsNull(it))
-            want = "an integer";
-        break;
-    case F_QUAL:
-        if (!cJSON_IsString(it)) {
-            want = "a string";
-            break;
-        }
-        for (size_t q = 1; qual_names[q]; q++)
-            if (strcmp(it->valuestring, qual_names[q]) == 0)
-                return 0;
-        schema_error(L, it, "unknown qualifier '%s' (use approx, more-than, at-most or up-to)",
-                     it->valuestring);
-        return 1;
-    }
-    if (!want)
-        return 0;
-    schema_error(L, it, "'%s' must be %s, not %s", fl->key, want, type_name(it));
-    return 1;
-}
-
-static int validate_object(struct loader *L, const cJSON *obj, const struct field *fields,
-                           const char *what)
-{
-    int bad = 0;
-    const cJSON *it;
-    cJSON_ArrayForEach(it, obj)
-    {
-        const struct field *fl = fields;
-        while (fl->key && strcmp(fl->key, it->string) != 0)
-            fl++;
-        if (!fl->key) {
-            schema_error(L, it, "unknown field '%s' in %s", it->string, what);
-            bad++;
-            continue;
-        }
-        bad += validate_member(L, it, fl);
-    }
-    for (const struct field *fl = fields; fl->key; fl++) {
-        const cJSON *m = cJSON_GetObjectItemCaseSensitive(obj, fl->key);
-        if (fl->required && (!m || cJSON_IsNull(m))) {
-            schema_error(L, obj, "%s has no '%s'", what, fl->key);
-            bad++;
-        }
-    }
-    return bad;
-}
 
 /* ---- extraction (only called on validated objects) ---- */
 
@@ -216,8 +34,7 @@ static void dup_strs(struct qx_strvec *v, const cJSON *obj, const char *key)
 {
     qx_strvec_init(v);
     const cJSON *el;
-    cJSON_ArrayForEach(el, cJSON_GetObjectItemCaseSensitive(obj, key))
-        qx_strvec_push(v, el->valuestring);
+    cJSON_ArrayForEach(el, cJSON_GetObjectItemCaseSensitive(obj, key)) qx_strvec_push(v, el->valuestring);
 }
 
 static int node_byte(const struct qx_json_doc *doc, const cJSON *node, size_t *byte)
@@ -291,10 +108,7 @@ static void take_value(struct loader *L, struct qx_fact_value *v, const cJSON *o
         v->decimals = -1;
     }
     v->unit = dup_str(obj, "unit");
-    const char *q = qx_json_str(obj, "qual");
-    for (size_t k = 1; q && qual_names[k]; k++)
-        if (strcmp(q, qual_names[k]) == 0)
-            v->qual = (enum qx_fact_qualifier)k;
+    v->qual = facts_qual_parse(qx_json_str(obj, "qual"));
     v->display = dup_str(obj, "display");
     v->derived = derived;
     v->expr = derived ? dup_str(obj, "expr") : NULL;
@@ -322,10 +136,8 @@ static void take_fact(struct loader *L, const cJSON *obj)
     size_t nv = (size_t)cJSON_GetArraySize(vals) + (size_t)cJSON_GetArraySize(der);
     x->values = nv ? qx_calloc(nv, sizeof *x->values) : NULL;
     const cJSON *el;
-    cJSON_ArrayForEach(el, vals)
-        take_value(L, &x->values[x->nvalues++], el, 0);
-    cJSON_ArrayForEach(el, der)
-        take_value(L, &x->values[x->nvalues++], el, 1);
+    cJSON_ArrayForEach(el, vals) take_value(L, &x->values[x->nvalues++], el, 0);
+    cJSON_ArrayForEach(el, der) take_value(L, &x->values[x->nvalues++], el, 1);
     const cJSON *src = cJSON_GetObjectItemCaseSensitive(obj, "source");
     if (src) {
         x->has_source = 1;
@@ -405,21 +217,25 @@ static int load_file(struct loader *L, const char *path, int glossary)
     L->text = buf.data;
     L->len = buf.len;
     if (!cJSON_IsArray(doc->root)) {
-        schema_error(L, doc->root, "a %s file must hold an array of %s, not %s",
-                     glossary ? "glossary" : "fact", glossary ? "entries" : "facts",
-                     type_name(doc->root));
+        qx_json_diag(doc, L->d, doc->root, QX_SEV_ERROR, "facts.schema",
+                     "a %s file must hold an array of %s, not %s", glossary ? "glossary" : "fact",
+                     glossary ? "entries" : "facts", facts_type_name(doc->root));
+        L->errors++;
     } else {
         L->p->have_glossary |= glossary;
         const cJSON *el;
+        int n;
         cJSON_ArrayForEach(el, doc->root)
         {
             if (!cJSON_IsObject(el)) {
-                schema_error(L, el, "%s must be an object, not %s",
-                             glossary ? "a glossary entry" : "a fact", type_name(el));
+                qx_json_diag(doc, L->d, el, QX_SEV_ERROR, "facts.schema", "%s must be an object, not %s",
+                             glossary ? "a glossary entry" : "a fact", facts_type_name(el));
+                L->errors++;
+            } else if ((n = facts_validate(doc, el, glossary, L->d)) != 0) {
+                L->errors += n;
             } else if (glossary) {
-                if (!validate_object(L, el, gloss_fields, "glossary entry"))
-                    take_gloss(L, el);
-            } else if (!validate_object(L, el, fact_fields, "fact")) {
+                take_gloss(L, el);
+            } else {
                 take_fact(L, el);
             }
         }

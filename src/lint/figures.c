@@ -139,6 +139,7 @@ static size_t lower_bound(const struct list *l, double x)
 struct end {
     double f, step, coarse;
     int approx, bound, range_end;
+    const char *zh; /* the figure's unit word as numfmt prints it */
 };
 
 static double rel_diff(double a, double b)
@@ -189,27 +190,50 @@ struct best {
     enum qx_trace_status st;
     const struct entry *e;
     double rel;
+    int affinity;
 };
+
+/* 1 when the value prints with the figure's unit word (a "%" figure and a
+ * ratio, a GB figure and a GB value): preferred among equal matches, so the
+ * message names 51.7% rather than 51.72分 for "52%". */
+static int affinity(const struct end *x, const struct entry *e)
+{
+    const char *zv = qx_numfmt_unit_zh(e->val->unit);
+    return x->zh && zv && strcmp(x->zh, zv) == 0;
+}
+
+static int better(enum qx_trace_status st, int aff, double r, const struct entry *e, const struct best *b)
+{
+    if (!b->e || rank(st) != rank(b->st))
+        return !b->e || rank(st) < rank(b->st);
+    if (aff != b->affinity)
+        return aff > b->affinity;
+    if (r != b->rel)
+        return r < b->rel;
+    return e->order < b->e->order;
+}
 
 static void lookup(const struct list *l, const struct end *x, struct best *b)
 {
     b->st = QX_TRACE_NONE;
     b->e = NULL;
     b->rel = INFINITY;
+    b->affinity = 0;
     if (!l->n)
         return;
     double w = fmax(x->coarse, x->step) * (1 + 1e-9) + 1e-12 + 1e-9 * x->f;
     size_t i = lower_bound(l, x->f - w);
     for (size_t k = 0; i < l->n && l->e[i].v <= x->f + w && k < MAX_CANDIDATES; i++, k++) {
         enum qx_trace_status st = judge(x, &l->e[i]);
-        double r = rel_diff(x->f, l->e[i].v);
         if (st == QX_TRACE_NONE)
             continue;
-        if (!b->e || rank(st) < rank(b->st) || (rank(st) == rank(b->st) && r < b->rel) ||
-            (rank(st) == rank(b->st) && r == b->rel && l->e[i].order < b->e->order)) {
+        double r = rel_diff(x->f, l->e[i].v);
+        int aff = affinity(x, &l->e[i]);
+        if (better(st, aff, r, &l->e[i], b)) {
             b->st = st;
             b->e = &l->e[i];
             b->rel = r;
+            b->affinity = aff;
         }
     }
     if (b->e)
@@ -228,6 +252,7 @@ static void lookup(const struct list *l, const struct end *x, struct best *b)
 static void set_end(struct end *x, double value, double step, int tzeros, double factor, const struct qx_figure *fig,
                     int range_end)
 {
+    x->zh = fig->unit[0] ? qx_numfmt_unit_zh(fig->unit) : "";
     x->f = fabs(value) * factor;
     x->step = step * factor;
     x->coarse = x->step * pow(10, tzeros);
@@ -254,6 +279,15 @@ enum qx_trace_status qx_figures_index_trace(const struct qx_figures_index *ix, c
     struct best bl, bh;
     set_end(&lo, fig->value, fig->step, fig->tzeros, u->factor, fig, range ? 1 : 0);
     lookup(l, &lo, &bl);
+    if (bl.st == QX_TRACE_NONE && strcmp(fig->unit, "tokens") == 0 && !range) {
+        /* "2048个词元" is a count of tokens: a plain count value backs it */
+        struct best bp;
+        struct end pe = lo;
+        pe.zh = "";
+        lookup(&ix->lists[QX_FAM_PLAIN][0], &pe, &bp);
+        if (bp.st != QX_TRACE_NONE)
+            bl = bp;
+    }
     bh = bl;
     if (range) {
         set_end(&hi, fig->value_hi, fig->step_hi, fig->tzeros_hi, u->factor, fig, 2);

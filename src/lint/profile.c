@@ -180,53 +180,19 @@ int qx_lint_profile_from_skill(struct qx_lint_profile *p, const struct qx_skill 
     return rc;
 }
 
-int qx_lint_range_parse(struct qx_lint_range *r, const cJSON *v)
-{
-    memset(r, 0, sizeof *r);
-    if (cJSON_IsNumber(v)) {
-        if (v->valuedouble < 0 || v->valuedouble > 100000 || v->valuedouble != (double)(int)v->valuedouble)
-            return QX_EINPUT;
-        r->set = 1;
-        r->lo = r->hi = (unsigned)v->valuedouble;
-        return 0;
-    }
-    if (!cJSON_IsString(v))
-        return QX_EINPUT;
-    const char *s = v->valuestring;
-    const char *dots = strstr(s, "..");
-    char lo[16] = "", hi[16] = "";
-    size_t n = dots ? (size_t)(dots - s) : strlen(s);
-    if (n == 0 || n >= sizeof lo)
-        return QX_EINPUT;
-    memcpy(lo, s, n);
-    if (parse_uint(lo, &r->lo))
-        return QX_EINPUT;
-    if (!dots) {
-        r->hi = r->lo;
-    } else if (!dots[2]) {
-        r->hi = UINT_MAX;
-    } else {
-        if (strlen(dots + 2) >= sizeof hi)
-            return QX_EINPUT;
-        memcpy(hi, dots + 2, strlen(dots + 2) + 1);
-        if (parse_uint(hi, &r->hi) || r->hi < r->lo)
-            return QX_EINPUT;
-    }
-    r->set = 1;
-    return 0;
-}
-
 static int need_range(struct qx_lint_range *r, const struct qx_skill *s, const cJSON *needs, const char *key,
                       struct qx_diags *d)
 {
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(needs, key);
+    memset(r, 0, sizeof *r);
     if (!v)
         return 0;
-    if (qx_lint_range_parse(r, v)) {
+    if (qx_skill_range(v, &r->lo, &r->hi)) {
         qx_json_diag(&s->doc, d, v, QX_SEV_ERROR, "skill.sections", "invalid range for '%s': expected N, N..M or N..",
                      key);
         return QX_EINPUT;
     }
+    r->set = 1;
     return 0;
 }
 
@@ -244,21 +210,25 @@ int qx_lint_sections_from_skill(struct qx_lint_sections *out, const struct qx_sk
         const struct qx_skill_section *ss = &s->sections[i];
         ls->id = qx_strdup(ss->id ? ss->id : "");
         ls->heading = ss->heading ? qx_strdup(ss->heading) : NULL;
+        ls->optional = ss->optional;
         const cJSON *needs = ss->needs;
         if (!cJSON_IsObject(needs))
             continue;
         rc |= need_range(&ls->paragraphs, s, needs, "paragraphs", d);
+        rc |= need_range(&ls->sentences, s, needs, "sentences", d);
         rc |= need_range(&ls->questions, s, needs, "questions", d);
+        rc |= need_range(&ls->figures, s, needs, "figures", d);
         const cJSON *items = cJSON_GetObjectItemCaseSensitive(needs, "items");
         if (items) {
             const char *pat = qx_json_str(items, "pattern");
             const cJSON *count = cJSON_GetObjectItemCaseSensitive(items, "count");
-            if (!cJSON_IsObject(items) || !pat || !count || qx_lint_range_parse(&ls->items, count)) {
+            if (!cJSON_IsObject(items) || !pat || !count || qx_skill_range(count, &ls->items.lo, &ls->items.hi)) {
                 qx_json_diag(&s->doc, d, items, QX_SEV_ERROR, "skill.sections",
                              "'items' needs 'count' (N, N..M or N..) and 'pattern'");
                 rc = QX_EINPUT;
                 continue;
             }
+            ls->items.set = 1;
             struct qx_rx *rx = NULL;
             struct qx_diags tmp;
             qx_diags_init(&tmp);

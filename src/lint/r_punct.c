@@ -133,8 +133,7 @@ static void fullwidth(struct lx_doc *d, const struct lx_block *bl, size_t *skip_
     uint32_t nx = next_cp(d, after, hi);
     if (c == '.') {
         /* not a decimal point, an abbreviation, a file name or an ellipsis */
-        if (!lx_is_han(p) || (i + 1 < hi && (t[i + 1] == '.' || lx_is_ascii_alnum((unsigned char)t[i + 1]))) ||
-            (i > bl->start && t[i - 1] == '.'))
+        if (!lx_is_han(p) || (i + 1 < hi && (t[i + 1] == '.' || lx_is_digit((unsigned char)t[i + 1]))))
             return;
     } else if (!(zh(p) || lx_is_han(nx))) {
         return;

@@ -18,6 +18,8 @@ struct scan {
     struct qx_figure **out;
     size_t *n, *cap;
     size_t added;
+    size_t last_end; /* end of the last figure emitted, and whether it was approximate */
+    int last_approx;
 };
 
 struct marker {
@@ -56,6 +58,68 @@ static int false_marker(const char *t, size_t at, const char *m)
     }
     for (size_t k = 0; k < n; k++)
         if (qx_scan_ends(t, at, list[k]))
+            return 1;
+    return 0;
+}
+
+/* 约 not as a marker: 约束, 约定, 约会. */
+static int yue_word(const char *t, size_t len, size_t after)
+{
+    return qx_scan_has(t, len, after, "束") || qx_scan_has(t, len, after, "定") || qx_scan_has(t, len, after, "会");
+}
+
+/* A marker earlier in the same clause, at most 12 characters back, with no
+ * other number in between: "约减少52%", "约为BF16的1.8倍", "最高可达FP16的
+ * 1.56倍". Only 约 and markers of two or more characters count at a
+ * distance (近, 超, 逾 are too common inside words). Digits inside Latin
+ * words (BF16) are not numbers. */
+static int far_marker(const char *t, size_t len, size_t b, int *approx, int *bound)
+{
+    size_t i = b;
+    for (int k = 0; k < 12 && i > 0; k++) {
+        size_t s;
+        uint32_t c = qx_scan_prev(t, i, &s);
+        if (c == '\n' || qx_text_is_cjk_punct(c) || (c < 0x80 && c && strchr(",;:!?()%", (int)c)))
+            return 0;
+        if (c >= '0' && c <= '9') {
+            int alpha = 0;
+            while (s > 0 && qx_scan_ascii_alnum((unsigned char)t[s - 1])) {
+                alpha |= qx_scan_ascii_alpha((unsigned char)t[s - 1]);
+                s--;
+            }
+            if (!alpha)
+                return 0;
+        }
+        const struct marker *best = NULL;
+        for (size_t m = 0; m < sizeof pre_markers / sizeof *pre_markers; m++) {
+            const char *mt = pre_markers[m].text;
+            if ((strlen(mt) >= 6 || strcmp(mt, "约") == 0) && qx_scan_ends(t, i, mt) &&
+                (!best || strlen(mt) > strlen(best->text)))
+                best = &pre_markers[m];
+        }
+        if (best) {
+            size_t ms = i - strlen(best->text);
+            if (strcmp(best->text, "约") == 0 && (false_marker(t, ms, "约") || yue_word(t, len, i)))
+                return 0;
+            *approx |= best->approx;
+            if (best->bound)
+                *bound = best->bound;
+            return 1;
+        }
+        i = s;
+    }
+    return 0;
+}
+
+/* "约减少67%和69%": a figure joined to an approximate one by 和 、 或 与 及
+ * shares its 约. */
+static int joined_approx(const struct scan *sc, size_t b)
+{
+    static const char *const joins[] = {"和", "、", "或", "与", "及"};
+    if (!sc->last_approx || !sc->added)
+        return 0;
+    for (size_t k = 0; k < sizeof joins / sizeof *joins; k++)
+        if (sc->last_end + strlen(joins[k]) == b && qx_scan_has(sc->t, sc->len, sc->last_end, joins[k]))
             return 1;
     return 0;
 }
@@ -174,6 +238,8 @@ static void emit(struct scan *sc, size_t start, size_t end, const struct qx_part
     f->bound = bound ? bound : (lo->more || top->more);
     f->flags = lo->flags | top->flags;
     sc->added++;
+    sc->last_end = end;
+    sc->last_approx = approx;
 }
 
 static int sep_at(const char *t, size_t len, size_t i, size_t *w, int *word)
@@ -271,6 +337,8 @@ static size_t arabic(struct scan *sc, size_t i)
 
     int approx = 0, bound = 0;
     size_t start = pre_marker(t, i, &approx, &bound);
+    if (start == i && !far_marker(t, len, i, &approx, &bound) && joined_approx(sc, i))
+        approx = 1;
     int from = qx_scan_ends(t, skip_spaces_back(t, start), "从") || qx_scan_ends(t, skip_spaces_back(t, start), "由");
     size_t sb = 0, se = 0;
     int range = !lo.more && range_hi(t, len, &lo, from, &hi, &sb, &se);
@@ -318,6 +386,8 @@ static size_t percent_zh(struct scan *sc, size_t i)
     p.ue = j;
     int approx = 0, bound = 0;
     size_t start = pre_marker(t, i, &approx, &bound);
+    if (start == i && !far_marker(t, len, i, &approx, &bound) && joined_approx(sc, i))
+        approx = 1;
     size_t end = post_marker(t, len, p.end, &approx, &bound);
     emit(sc, start, end, &p, NULL, QX_FIG_PERCENT, approx, bound);
     return end;
@@ -349,6 +419,8 @@ static size_t chinese(struct scan *sc, size_t i)
     }
     int approx = 0, bound = 0;
     size_t start = pre_marker(t, i, &approx, &bound);
+    if (start == i && !far_marker(t, len, i, &approx, &bound) && joined_approx(sc, i))
+        approx = 1;
     size_t end = post_marker(t, len, p.end, &approx, &bound);
     emit(sc, start, end, &p, NULL, kind_of(p.unit), approx, bound);
     return end;
@@ -372,12 +444,12 @@ static int sign_start(const char *t, size_t len, size_t i)
 int qx_figure_exempt(const struct qx_figure *fig)
 {
     return fig->kind == QX_FIG_YEAR || fig->kind == QX_FIG_ORDINAL || fig->kind == QX_FIG_DATE ||
-           fig->kind == QX_FIG_COUNT;
+           fig->kind == QX_FIG_COUNT || fig->kind == QX_FIG_LABEL;
 }
 
 size_t qx_numfmt_scan(const char *text, size_t len, struct qx_figure **out, size_t *n, size_t *cap)
 {
-    struct scan sc = {text, len, out, n, cap, 0};
+    struct scan sc = {text, len, out, n, cap, 0, 0, 0};
     size_t i = 0;
     int dw;
     while (i < len) {

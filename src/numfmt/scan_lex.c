@@ -253,9 +253,22 @@ static int unit_at(const char *t, size_t len, size_t j, const struct qx_part *nu
     size_t ue = u + strlen(uw->text);
     if (strcmp(uw->text, "分") == 0 && qx_scan_has(t, len, ue, "之"))
         return -1; /* 3分之1: a fraction, not points */
-    if ((uw->flags & QX_UW_BITLIKE) && num->decimals == 0 && !num->scaled &&
-        (qx_text_is_han(qx_scan_cp(t, len, ue)) || ((uw->flags & QX_UW_LATIN) && u == j)))
-        return -1; /* 4位整数, 8比特量化, 4bit: the name of a number format */
+    if ((uw->flags & QX_UW_BITLIKE) && num->decimals == 0 && !num->scaled && num->sign == 0) {
+        /* An integer bit width names a number format, like INT4 does:
+         * 4位, 8比特, 16位整数 (a label), 4bit (part of a name). */
+        static const double widths[] = {1, 2, 3, 4, 5, 6, 8, 16, 32};
+        if ((uw->flags & QX_UW_LATIN) && u == j)
+            return -1;
+        for (size_t k = 0; k < sizeof widths / sizeof *widths; k++)
+            if (num->value == widths[k]) {
+                p->ub = u;
+                p->ue = ue;
+                p->unit = uw->unit;
+                return -2;
+            }
+        if (qx_text_is_han(qx_scan_cp(t, len, ue)))
+            return -1; /* 7位专家: a measure word */
+    }
     p->ub = u;
     p->ue = ue;
     p->unit = uw->unit;
@@ -361,6 +374,11 @@ enum qx_part_status qx_scan_arabic(const char *t, size_t len, size_t i, struct q
         p->tzeros = nd == 1 || ds[0] != '0' ? z : 0;
     }
     int u = unit_at(t, len, j, p, p);
+    if (u == -2) {
+        p->kind = QX_FIG_LABEL;
+        p->end = p->ue;
+        return QX_PART_EXEMPT;
+    }
     if (u < 0) {
         p->end = p->ue ? p->ue : j + 3;
         return QX_PART_NAME;

@@ -53,13 +53,13 @@ $ qexplain facts show a b
 
 # check: a clean base
 $ qexplain facts check --dir $SRC/tests/fixtures/facts/valid
-> facts check: 5 facts and 22 glossary entries, no problems
+> facts check: 5 facts and 23 glossary entries, no problems
 $ qexplain facts check --dir=$SRC/tests/fixtures/facts/valid
-> facts check: 5 facts and 22 glossary entries, no problems
+> facts check: 5 facts and 23 glossary entries, no problems
 
 # the default directory is facts/ of the data directory
 $ mkdir -p $TMP/data && cp -r $SRC/tests/fixtures/facts/valid $TMP/data/facts && qexplain --data-dir $TMP/data facts check
-> facts check: 5 facts and 22 glossary entries, no problems
+> facts check: 5 facts and 23 glossary entries, no problems
 $ QEXPLAIN_DATA=$TMP/data qexplain facts list --topic format
 > gguf-spec-magic-version  format,gguf  GGUF是GGML和llama.cpp使用的模型文件格式，不是量化算法；文件以“GGUF”四个字节开头，规范中的格式版本是3。
 

@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
 #include <cmocka.h>
 
 #include "qexplain/facts.h"
@@ -36,7 +37,7 @@ static void loads_valid_base(void **state)
     (void)state;
     struct qx_facts *f = load_ok(FIX "valid");
     assert_int_equal(f->n, 5);
-    assert_int_equal(f->ngloss, 22);
+    assert_int_equal(f->ngloss, 23);
     for (size_t i = 1; i < f->n; i++)
         assert_true(strcmp(f->facts[i - 1].id, f->facts[i].id) < 0);
 
@@ -49,8 +50,7 @@ static void loads_valid_base(void **state)
     assert_int_equal(q->nvalues, 8);
     assert_true(qx_fact_has_topic(q, "gptq"));
     assert_false(qx_fact_has_topic(q, "awq"));
-    assert_string_equal(q->source.locator,
-                        "README.md lines 529-616 (Inference Performance table and notes)");
+    assert_string_equal(q->source.locator, "README.md lines 529-616 (Inference Performance table and notes)");
     assert_int_equal(q->source.year, 2023);
     assert_null(q->source.arxiv);
     assert_int_equal(q->terms.n, 8);
@@ -90,8 +90,8 @@ static void glossary_lookups(void **state)
     for (size_t i = 1; i < f->ngloss; i++)
         assert_true(strcmp(f->gloss[i - 1].term, f->gloss[i].term) < 0);
     assert_string_equal(qx_facts_gloss_find(f, "AWQ")->full, "Activation-aware Weight Quantization");
-    assert_string_equal(qx_facts_gloss_find(f, "AutoAWQ")->term, "AWQ");  /* alias */
-    assert_string_equal(qx_facts_gloss_find(f, "int4")->term, "INT4");    /* case */
+    assert_string_equal(qx_facts_gloss_find(f, "AutoAWQ")->term, "AWQ"); /* alias */
+    assert_string_equal(qx_facts_gloss_find(f, "int4")->term, "INT4");   /* case */
     assert_string_equal(qx_facts_gloss_find(f, "Int4")->term, "INT4");
     assert_null(qx_facts_gloss_find(f, "INT3"));
 
@@ -136,9 +136,9 @@ static void fact_to_json_in_documented_order(void **state)
     (void)state;
     struct qx_facts *f = load_ok(FIX "valid");
     cJSON *o = qx_fact_to_json(qx_facts_find(f, "qwen-inference-speed-memory"));
-    static const char *const order[] = {"id", "claim_zh", "claim_en", "topics", "method",
-                                        "model", "hardware", "metric", "baseline", "values",
-                                        "derived", "source", "caveat", "caveat_zh", "terms"};
+    static const char *const order[] = {"id",      "claim_zh", "claim_en", "topics",    "method",
+                                        "model",   "hardware", "metric",   "baseline",  "values",
+                                        "derived", "source",   "caveat",   "caveat_zh", "terms"};
     size_t k = 0;
     for (const cJSON *m = o->child; m; m = m->next, k++) {
         assert_true(k < sizeof order / sizeof order[0]);
@@ -154,8 +154,7 @@ static void fact_to_json_in_documented_order(void **state)
 
     o = qx_gloss_to_json(qx_facts_gloss_find(f, "INT4"));
     assert_string_equal(qx_json_str(o, "label_zh"), "4位整数");
-    assert_string_equal(cJSON_GetArrayItem(cJSON_GetObjectItem(o, "aliases"), 0)->valuestring,
-                        "Int4");
+    assert_string_equal(cJSON_GetArrayItem(cJSON_GetObjectItem(o, "aliases"), 0)->valuestring, "Int4");
     cJSON_Delete(o);
     qx_facts_free(f);
 }
@@ -171,7 +170,8 @@ struct expect {
 
 static const struct expect broken[] = {
     {"broken/claim.json", "facts.claim", 2, 3, "'claim-missing' has no claim_zh"},
-    {"broken/derived.json", "facts.derived", 32, 9, "is 0.75 but '1 - int4_infer / fp16_infer' gives 0.538462"},
+    {"broken/derived.json", "facts.derived", 32, 9,
+     "is 0.75 but '1 - int4_infer / fp16_infer' gives 0.538462"},
     {"broken/duplicate-id.json", "facts.duplicate-id", 54, 5, "duplicate id 'chatglm-6b-memory'"},
     {"broken/duplicate-key.json", "facts.duplicate-key", 19, 9, "duplicate key 'unit'"},
     {"broken/duplicate-value-key.json", "facts.duplicate-value-key", 21, 9, "'fp16_infer'"},
@@ -222,8 +222,7 @@ static const struct qx_diag *find(const struct qx_diags *d, const struct expect 
     for (size_t i = 0; i < d->n; i++) {
         const struct qx_diag *g = &d->items[i];
         if (g->file && qx_str_ends_with(g->file, e->file) && strcmp(g->rule, e->rule) == 0 &&
-            g->line == e->line && g->col == e->col && strstr(g->message, e->text) &&
-            g->sev == QX_SEV_ERROR)
+            g->line == e->line && g->col == e->col && strstr(g->message, e->text) && g->sev == QX_SEV_ERROR)
             return g;
     }
     return NULL;
@@ -322,13 +321,24 @@ static void in_memory_fact_uses_shortest_decimals(void **state)
     struct qx_fact_value vals[3] = {
         {.key = "bf16_mem", .is_number = 1, .value = 16.99, .decimals = -1, .unit = "GB"},
         {.key = "int4_mem", .is_number = 1, .value = 8.21, .decimals = -1, .unit = "GB"},
-        {.key = "cut", .is_number = 1, .value = 0.517, .decimals = -1, .unit = "ratio",
-         .derived = 1, .expr = "1 - int4_mem / bf16_mem"}};
+        {.key = "cut",
+         .is_number = 1,
+         .value = 0.517,
+         .decimals = -1,
+         .unit = "ratio",
+         .derived = 1,
+         .expr = "1 - int4_mem / bf16_mem"}};
     char id[] = "mem", claim[] = "显存约少一半。", loc[] = "README.md", title[] = "t", url[] = "u";
     char topic[] = "memory";
     char *topics[] = {topic};
-    struct qx_fact x = {.id = id, .claim_zh = claim, .values = vals, .nvalues = 3,
-                        .has_source = 1, .file = id, .line = 1, .col = 1};
+    struct qx_fact x = {.id = id,
+                        .claim_zh = claim,
+                        .values = vals,
+                        .nvalues = 3,
+                        .has_source = 1,
+                        .file = id,
+                        .line = 1,
+                        .col = 1};
     x.topics.items = topics;
     x.topics.n = 1;
     x.source.locator = loc;

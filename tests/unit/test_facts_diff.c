@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
 #include <cmocka.h>
 
 #include "qexplain/facts.h"
@@ -84,7 +85,8 @@ static int setup(void **state)
         "\"name\": \"INT8 inference (zh README)\", \"value\": 8,",
         "据ChatGLM-6B的英文说明，推理时FP16版本至少需要13GB显存，INT8版本10GB，",
         "据ChatGLM-6B的中文说明，推理时FP16版本至少需要13GB显存，INT8版本8GB，",
-        ", \"display\": \"8.21吉字节\"", "",
+        ", \"display\": \"8.21吉字节\"",
+        "",
         "\"value\": 0.517, \"unit\": \"ratio\", \"display\": \"约52%\"}",
         "\"value\": 0.517, \"unit\": \"ratio\", \"display\": \"约52%\"},\n"
         "      {\"key\": \"int8_cut\", \"expr\": \"1 - int8_mem / bf16_mem\", \"value\": 0.341, "
@@ -103,11 +105,14 @@ static int setup(void **state)
     copy_edit("accuracy.json", NULL);
     /* format.json is gone; bytes-per-param-accelerate is new. */
     put("storage.json",
-        "[{\"id\": \"bytes-per-param-accelerate\", \"claim_zh\": \"只算权重时，每个参数在FP32下占4个字节。\",\n"
+        "[{\"id\": \"bytes-per-param-accelerate\", \"claim_zh\": "
+        "\"只算权重时，每个参数在FP32下占4个字节。\",\n"
         "  \"topics\": [\"memory\", \"weight-storage\"],\n"
         "  \"values\": [{\"key\": \"fp32\", \"name\": \"FP32\", \"value\": 4, \"unit\": \"bytes/param\"}],\n"
-        "  \"source\": {\"title\": \"accelerate estimate-memory command and 'Model memory estimator' guide\",\n"
-        "    \"url\": \"https://github.com/huggingface/accelerate/blob/main/src/accelerate/commands/estimate.py\",\n"
+        "  \"source\": {\"title\": \"accelerate estimate-memory command and 'Model memory estimator' "
+        "guide\",\n"
+        "    \"url\": "
+        "\"https://github.com/huggingface/accelerate/blob/main/src/accelerate/commands/estimate.py\",\n"
         "    \"locator\": \"src/accelerate/commands/estimate.py lines 281-289 (dtype divisors)\"},\n"
         "  \"terms\": [\"FP32\"]}]\n");
     return 0;
@@ -116,8 +121,8 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     (void)state;
-    static const char *const names[] = {"memory.json", "glossary.json", "speed.json",
-                                        "accuracy.json", "storage.json"};
+    static const char *const names[] = {"memory.json", "glossary.json", "speed.json", "accuracy.json",
+                                        "storage.json"};
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
         char *p = qx_path_join(tmpdir, names[i]);
         unlink(p);
@@ -165,8 +170,8 @@ static void lists_every_change_in_order(void **state)
         {0, QX_DELTA_CHANGED, "chatglm-6b-memory", "values[int8_infer].name",
          "\"INT8 inference (en README)\"", "\"INT8 inference (zh README)\""},
         {0, QX_DELTA_CHANGED, "chatglm-6b-memory", "values[int8_infer].value", "10", "8"},
-        {0, QX_DELTA_CHANGED, "qwen-inference-speed-memory", "values[int4_mem].display",
-         "\"8.21吉字节\"", "(absent)"},
+        {0, QX_DELTA_CHANGED, "qwen-inference-speed-memory", "values[int4_mem].display", "\"8.21吉字节\"",
+         "(absent)"},
         {0, QX_DELTA_CHANGED, "qwen-inference-speed-memory", "derived[int8_cut]", "(absent)",
          "{\"key\":\"int8_cut\",\"value\":0.341,\"unit\":\"ratio\",\"expr\":\"1 - int8_mem / bf16_mem\"}"},
         {1, QX_DELTA_ADDED, "Accelerate", NULL, NULL, NULL},

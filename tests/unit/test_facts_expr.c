@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
 #include <cmocka.h>
 
 #include "qexplain/facts.h"
@@ -18,7 +19,11 @@ static struct qx_fact_value vals[] = {
     {.key = "bf16_mem", .is_number = 1, .value = 16.99, .unit = "GB"},
     {.key = "int4_mem", .is_number = 1, .value = 8.21, .unit = "GB"},
     {.key = "status", .is_number = 0, .text = "OOM", .unit = "text"},
-    {.key = "int4_cut", .is_number = 1, .value = 0.517, .unit = "ratio", .derived = 1,
+    {.key = "int4_cut",
+     .is_number = 1,
+     .value = 0.517,
+     .unit = "ratio",
+     .derived = 1,
      .expr = "1 - int4_mem / bf16_mem"},
 };
 static const struct qx_fact fact = {.id = "qwen", .values = vals, .nvalues = 4};
@@ -49,7 +54,7 @@ static void arithmetic_and_precedence(void **state)
     (void)state;
     assert_true(eval_ok("1 + 2 * 3", 4) == 7);
     assert_true(eval_ok("(1 + 2) * 3", 4) == 9);
-    assert_true(eval_ok("8 / 4 / 2", 4) == 1);   /* left associative */
+    assert_true(eval_ok("8 / 4 / 2", 4) == 1); /* left associative */
     assert_true(eval_ok("10 - 4 - 3", 4) == 3);
     assert_true(eval_ok("-2 * -3", 4) == 6);
     assert_true(eval_ok("- (1 - 3)", 4) == 2);
