@@ -8,6 +8,7 @@
 
 #include "compose_int.h"
 #include "qexplain/file.h"
+#include "qexplain/text.h"
 #include "select.h"
 
 struct run {
@@ -217,18 +218,21 @@ static int add_sources(struct run *r, const struct qx_article *a)
     return rc;
 }
 
-/* A note must be part of the term's label, full name or explanation: that
- * is what the acronym rule accepts as an explanation. */
+/* A note must hold the term's label or full name, or be a piece of its
+ * explanation at least four characters long: what the acronym rule accepts
+ * as an explanation. */
 static int check_notes(const struct lib *lib, const struct qx_facts *f, struct qx_diags *d)
 {
     int rc = 0;
     for (size_t i = 0; i + 1 < lib->term_notes.n; i += 2) {
         const char *term = lib->term_notes.items[i], *note = lib->term_notes.items[i + 1];
         const struct qx_gloss *g = qx_facts_gloss_find(f, term);
-        if (!g || !((g->label_zh && strstr(g->label_zh, note)) || (g->full && strstr(g->full, note)) ||
-                    (g->explain_zh && strstr(g->explain_zh, note)))) {
+        int ok = g && ((g->label_zh && strstr(note, g->label_zh)) || (g->full && strstr(note, g->full)) ||
+                       (g->explain_zh && qx_text_count_chars(note, strlen(note)) >= 4 &&
+                        strstr(g->explain_zh, note)));
+        if (!ok) {
             qx_diags_add(d, "templates/terms.json", 0, 0, QX_SEV_ERROR, "template.term-note",
-                         g ? "the note of '%s' is not part of its glossary label, full name or explanation"
+                         g ? "the note of '%s' neither holds its glossary label or full name nor is a piece of its explanation"
                            : "'%s' is not a glossary term",
                          term);
             rc = QX_EINPUT;
