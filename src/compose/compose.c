@@ -23,10 +23,11 @@ struct run {
     struct qx_diags *d;
 };
 
-static int render_nested(struct qx_buf *out, struct run *r, const struct lib_text *t, const char *id,
-                         const char *field)
+/* Nested texts are named FILE#ID.FIELD in diagnostics. */
+static int render_nested(struct qx_buf *out, struct run *r, const struct lib_text *t, size_t doc,
+                         const char *id, const char *field)
 {
-    char *name = qx_asprintf("%s.%s", id, field);
+    char *name = qx_asprintf("%s#%s.%s", r->lib.docs[doc].file, id, field);
     qx_buf_reset(out);
     int rc = cx_render_text(out, &r->lib, name, lib_pick(t, r->variant), r->base, r->d);
     free(name);
@@ -42,10 +43,10 @@ static int add_analogy(cJSON *into, const char *key, struct run *r, const struct
     cJSON_AddStringToObject(o, "domain", a->domain);
     if (a->shorthand)
         cJSON_AddStringToObject(o, "short", a->shorthand);
-    int rc = render_nested(&b, r, &a->practice, a->id, "practice");
+    int rc = render_nested(&b, r, &a->practice, a->doc, a->id, "practice");
     if (rc == 0) {
         cJSON_AddStringToObject(o, "practice", b.data);
-        rc = render_nested(&b, r, &a->mapping, a->id, "mapping");
+        rc = render_nested(&b, r, &a->mapping, a->doc, a->id, "mapping");
     }
     if (rc == 0)
         cJSON_AddStringToObject(o, "mapping", b.data);
@@ -140,7 +141,7 @@ static int add_lists(struct run *r)
             break;
         cJSON *arr = cJSON_AddArrayToObject(r->ctx, l->name);
         for (size_t k = 0; k < n && rc == 0; k++) {
-            rc = render_nested(&b, r, &v[k]->text, v[k]->id, "text");
+            rc = render_nested(&b, r, &v[k]->text, v[k]->doc, v[k]->id, "text");
             cJSON *o = cJSON_CreateObject();
             cJSON_AddItemToArray(arr, o);
             cJSON_AddStringToObject(o, "id", v[k]->id);
