@@ -20,6 +20,7 @@ struct run {
     cJSON *base; /* t, f, variant flags: what nested texts see */
     cJSON *ctx;  /* base plus the composed material: what sections see */
     struct qx_strvec methods;
+    struct qx_strvec analogy_facts; /* facts the chosen analogies cite */
     struct qx_diags *d;
 };
 
@@ -36,6 +37,8 @@ static int render_nested(struct qx_buf *out, struct run *r, const struct lib_tex
 
 static int add_analogy(cJSON *into, const char *key, struct run *r, const struct lib_analogy *a)
 {
+    sel_fact_refs(&r->analogy_facts, lib_pick(&a->mapping, r->variant));
+    sel_fact_refs(&r->analogy_facts, lib_pick(&a->practice, r->variant));
     struct qx_buf b;
     qx_buf_init(&b);
     cJSON *o = cJSON_AddObjectToObject(into, key);
@@ -136,7 +139,7 @@ static int add_lists(struct run *r)
         const struct lib_list *l = &r->lib.lists[i];
         const struct lib_block **v = NULL;
         size_t n = 0;
-        rc = sel_list(&v, &n, &r->lib, l, r->alias, &r->methods, r->variant, r->d);
+        rc = sel_list(&v, &n, &r->lib, l, r->alias, &r->methods, r->variant, &r->analogy_facts, r->d);
         if (rc)
             break;
         cJSON *arr = cJSON_AddArrayToObject(r->ctx, l->name);
@@ -341,6 +344,7 @@ int qx_compose(struct qx_article **out, const struct qx_skill *skill, const stru
     r.alias = skill->alias ? skill->alias : skill->name;
     r.variant = o->variant ? o->variant : 1;
     qx_strvec_init(&r.methods);
+    qx_strvec_init(&r.analogy_facts);
     struct qx_article *a = qx_calloc(1, sizeof *a);
     qx_strvec_init(&a->methods);
     int rc = lib_load(&r.lib, o->templates_dir, r.alias, d);
@@ -370,6 +374,7 @@ int qx_compose(struct qx_article **out, const struct qx_skill *skill, const stru
     cJSON_Delete(r.base);
     cJSON_Delete(r.ctx);
     qx_strvec_release(&r.methods);
+    qx_strvec_release(&r.analogy_facts);
     lib_release(&r.lib);
     return rc;
 }
