@@ -235,10 +235,12 @@ static int check_notes(const struct lib *lib, const struct qx_facts *f, struct q
                        (g->explain_zh && qx_text_count_chars(note, strlen(note)) >= 4 &&
                         strstr(g->explain_zh, note)));
         if (!ok) {
-            qx_diags_add(d, "templates/terms.json", 0, 0, QX_SEV_ERROR, "template.term-note",
+            char *path = qx_path_join(lib->root, "terms.json");
+            qx_diags_add(d, path, 0, 0, QX_SEV_ERROR, "template.term-note",
                          g ? "the note of '%s' neither holds its glossary label or full name nor is a piece of its explanation"
                            : "'%s' is not a glossary term",
                          term);
+            free(path);
             rc = QX_EINPUT;
         }
     }
