@@ -53,8 +53,7 @@ struct qx_tmpl_limits {
  * warning). Any other failure: returns a negative QX_E* and sets *why to an
  * owned one-line reason; the compiler reports it at the partial's tag. */
 struct qx_tmpl_loader {
-    int (*load)(void *user, const char *name, size_t len, struct qx_buf *out, char **path,
-                char **why);
+    int (*load)(void *user, const char *name, size_t len, struct qx_buf *out, char **path, char **why);
     void *user;
 };
 
@@ -115,10 +114,10 @@ enum qx_tmpl_escape {
 int qx_tmpl_render(struct qx_buf *out, const struct qx_tmpl *t, const struct qx_tmpl_data *data,
                    const void *root, enum qx_tmpl_escape esc, struct qx_diags *d);
 
-/* The cJSON data model: objects are maps, arrays lists, false and null
- * falsey; numbers print as integers when integral, otherwise in the
- * shortest of %.15g/%.17g that reads back exactly; nested arrays and
- * objects interpolate as compact JSON. */
+/* The cJSON data model: objects are maps, arrays lists; false, null and
+ * the empty string are falsey (0 is truthy). Numbers print as integers
+ * when integral, otherwise in the shortest of %.15g / %.17g that reads
+ * back exactly; arrays and objects interpolate as compact JSON. */
 extern const struct qx_tmpl_data qx_tmpl_json_data;
 int qx_tmpl_render_json(struct qx_buf *out, const struct qx_tmpl *t, const struct cJSON *root,
                         enum qx_tmpl_escape esc, struct qx_diags *d);

@@ -13,9 +13,9 @@
 
 static void set_limits(struct qx_tmpl_limits *l, const struct qx_tmpl_limits *in)
 {
-    static const struct qx_tmpl_limits def = {QX_TMPL_MAX_BYTES,        QX_TMPL_MAX_DEPTH,
-                                              QX_TMPL_MAX_PARTIALS,     QX_TMPL_MAX_PARTIAL_DEPTH,
-                                              QX_TMPL_MAX_OUTPUT,       QX_TMPL_MAX_STEPS};
+    static const struct qx_tmpl_limits def = {QX_TMPL_MAX_BYTES,    QX_TMPL_MAX_DEPTH,
+                                              QX_TMPL_MAX_PARTIALS, QX_TMPL_MAX_PARTIAL_DEPTH,
+                                              QX_TMPL_MAX_OUTPUT,   QX_TMPL_MAX_STEPS};
     *l = def;
     if (!in)
         return;
@@ -33,9 +33,8 @@ static void set_limits(struct qx_tmpl_limits *l, const struct qx_tmpl_limits *in
         l->max_steps = in->max_steps;
 }
 
-struct qx_diag *qx_tmpl_vdiag_at(const struct qx_tmpl *t, unsigned u, size_t off,
-                                 struct qx_diags *d, enum qx_severity sev, const char *rule,
-                                 const char *fmt, va_list ap)
+struct qx_diag *qx_tmpl_vdiag_at(const struct qx_tmpl *t, unsigned u, size_t off, struct qx_diags *d,
+                                 enum qx_severity sev, const char *rule, const char *fmt, va_list ap)
 {
     const struct qx_tmpl_unit *un = &t->units[u];
     struct qx_linemap m;
@@ -48,9 +47,8 @@ struct qx_diag *qx_tmpl_vdiag_at(const struct qx_tmpl *t, unsigned u, size_t off
     return g;
 }
 
-struct qx_diag *qx_tmpl_diag_at(const struct qx_tmpl *t, unsigned u, size_t off,
-                                struct qx_diags *d, enum qx_severity sev, const char *rule,
-                                const char *fmt, ...)
+struct qx_diag *qx_tmpl_diag_at(const struct qx_tmpl *t, unsigned u, size_t off, struct qx_diags *d,
+                                enum qx_severity sev, const char *rule, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -101,8 +99,7 @@ static unsigned add_unit(struct qx_tmpl *t, const char *file, char *src, size_t 
     return (unsigned)t->nunits++;
 }
 
-static int load_part(struct qx_tmpl *t, size_t k, const struct qx_tmpl_loader *loader,
-                     struct qx_diags *d)
+static int load_part(struct qx_tmpl *t, size_t k, const struct qx_tmpl_loader *loader, struct qx_diags *d)
 {
     struct qx_buf text, name;
     qx_buf_init(&text);
@@ -116,16 +113,15 @@ static int load_part(struct qx_tmpl *t, size_t k, const struct qx_tmpl_loader *l
         rc = loader->load(loader->user, t->parts[k].name, t->parts[k].len, &text, &path, &why);
     if (rc == 1) {
         qx_tmpl_diag_at(t, su, so, d, QX_SEV_WARNING, "tmpl.partial-missing",
-                        "partial '%s' not found%s%s%s; it renders as nothing", name.data,
-                        why ? " (" : "", why ? why : "", why ? ")" : "");
+                        "partial '%s' not found%s%s%s; it renders as nothing", name.data, why ? " (" : "",
+                        why ? why : "", why ? ")" : "");
         rc = 0;
     } else if (rc < 0) {
-        qx_tmpl_diag_at(t, su, so, d, QX_SEV_ERROR, "tmpl.partial", "cannot load partial '%s': %s",
-                        name.data, why ? why : qx_err_name(rc));
+        qx_tmpl_diag_at(t, su, so, d, QX_SEV_ERROR, "tmpl.partial", "cannot load partial '%s': %s", name.data,
+                        why ? why : qx_err_name(rc));
     } else if (text.len > t->lim.max_bytes) {
         qx_tmpl_diag_at(t, su, so, d, QX_SEV_ERROR, "tmpl.size",
-                        "partial '%s' is larger than the limit of %zu bytes", name.data,
-                        t->lim.max_bytes);
+                        "partial '%s' is larger than the limit of %zu bytes", name.data, t->lim.max_bytes);
         rc = QX_ELIMIT;
     } else {
         size_t len;

@@ -45,9 +45,9 @@ struct qx_tmpl_unit {
 };
 
 struct qx_tmpl_part {
-    char *name;      /* owned; len bytes, may hold any byte */
+    char *name; /* owned; len bytes, may hold any byte */
     size_t len;
-    int unit;        /* compiled unit, or -1: no such partial (renders empty) */
+    int unit;           /* compiled unit, or -1: no such partial (renders empty) */
     unsigned site_unit; /* first tag naming it, for diagnostics */
     size_t site_off;
 };
@@ -60,6 +60,37 @@ struct qx_tmpl {
     struct qx_tmpl_limits lim;
 };
 
+/* Parser state for one unit: tmpl_lex.c fills toks, tmpl_parse.c turns
+ * them into nodes. */
+struct qx_tmpl_tok {
+    char type; /* # ^ / ! > = $ < & (raw) v (variable) */
+    unsigned char standalone;
+    size_t start, end; /* the tag's bytes */
+    size_t name, nlen; /* its trimmed content */
+    size_t cut0, cut1; /* bytes left out of the output; contain [start, end) */
+    size_t ind0, ind1; /* indentation before a standalone tag */
+    size_t match;      /* openers: their close; closes: their opener */
+    size_t node;       /* openers: index of their node */
+};
+
+struct qx_tmpl_parser {
+    struct qx_tmpl *t;
+    unsigned u;
+    const char *s;
+    size_t len;
+    struct qx_tmpl_tok *toks;
+    size_t n, cap;
+    struct qx_diags *d;
+};
+
+/* Appends the tags of p's source to p->toks; 0 or an error with one
+ * diagnostic. */
+int qx_tmpl_tokenize(struct qx_tmpl_parser *p);
+/* Adds an error at byte off of p's unit and returns err. */
+int qx_tmpl_fail(struct qx_tmpl_parser *p, size_t off, int err, const char *rule, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+int qx_tmpl_is_space(char c); /* blank, tab, CR, LF, VT, FF */
+
 /* Parses src (already copied into unit u of t) into nodes, registering the
  * partial names it uses. Returns 0, or QX_EINPUT / QX_ELIMIT with one
  * diagnostic. */
@@ -70,14 +101,14 @@ int qx_tmpl_parse_unit(struct qx_tmpl *t, unsigned u, struct qx_diags *d);
 int qx_tmpl_part_ref(struct qx_tmpl *t, const char *name, size_t len, unsigned u, size_t off);
 
 /* Adds a diagnostic at byte offset off of unit u, with line and column. */
-struct qx_diag *qx_tmpl_diag_at(const struct qx_tmpl *t, unsigned u, size_t off,
-                                struct qx_diags *d, enum qx_severity sev, const char *rule,
-                                const char *fmt, ...) __attribute__((format(printf, 7, 8)));
-struct qx_diag *qx_tmpl_vdiag_at(const struct qx_tmpl *t, unsigned u, size_t off,
-                                 struct qx_diags *d, enum qx_severity sev, const char *rule,
-                                 const char *fmt, va_list ap) __attribute__((format(printf, 7, 0)));
-/* Appends name to out with bytes outside printable ASCII and UTF-8 written
- * as \xNN, for messages. */
+struct qx_diag *qx_tmpl_diag_at(const struct qx_tmpl *t, unsigned u, size_t off, struct qx_diags *d,
+                                enum qx_severity sev, const char *rule, const char *fmt, ...)
+    __attribute__((format(printf, 7, 8)));
+struct qx_diag *qx_tmpl_vdiag_at(const struct qx_tmpl *t, unsigned u, size_t off, struct qx_diags *d,
+                                 enum qx_severity sev, const char *rule, const char *fmt, va_list ap)
+    __attribute__((format(printf, 7, 0)));
+/* Appends name to out for a message: control bytes, DEL and backslashes
+ * are written as \xNN, everything else as is. */
 void qx_tmpl_quote(struct qx_buf *out, const char *name, size_t len);
 
 #endif

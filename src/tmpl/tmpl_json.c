@@ -1,6 +1,6 @@
 /* tmpl_json: the cJSON data model for the Mustache engine, used by the
  * composer and by `qexplain template render`. Values are cJSON nodes;
- * objects are maps, arrays lists, false and null falsey. Numbers print as
+ * objects are maps, arrays lists, false, null and "" falsey. Numbers print as
  * integers when integral, else in the shortest %.15g / %.17g form that
  * reads back exactly, so output never depends on the locale or on noise
  * digits. Depends on util and json (the cJSON adapter module). */
@@ -28,7 +28,10 @@ static enum qx_tmpl_kind j_kind(void *user, const void *v)
 {
     (void)user;
     const cJSON *j = v;
-    if (cJSON_IsNull(j) || cJSON_IsFalse(j) || cJSON_IsInvalid(j))
+    /* "" is falsey, as in mustache.js, so {{#note}}…{{/note}} guards on text
+     * being there; 0 stays truthy: a zero is still a figure to print */
+    if (cJSON_IsNull(j) || cJSON_IsFalse(j) || cJSON_IsInvalid(j) ||
+        (cJSON_IsString(j) && j->valuestring[0] == '\0'))
         return QX_TMPL_FALSEY;
     if (cJSON_IsArray(j))
         return QX_TMPL_LIST;

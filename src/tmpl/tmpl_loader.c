@@ -48,8 +48,7 @@ static int under(const char *dir, const char *path)
     return strncmp(dir, path, n) == 0 && (path[n] == '/' || path[n] == '\0');
 }
 
-static int dir_load(void *user, const char *name, size_t len, struct qx_buf *out, char **path,
-                    char **why)
+static int dir_load(void *user, const char *name, size_t len, struct qx_buf *out, char **path, char **why)
 {
     const char *dir = user;
     const char *problem = name_problem(name, len);

@@ -1,5 +1,5 @@
 /* tmpl_parse: one template's source -> flat node list, in four passes:
- * tokenize (tags only, following set-delimiter tags as they come), match
+ * tokenize (tmpl_lex.c: tags only, set delimiters followed), match
  * (section open/close pairs, nesting limit), standalone (which tags own
  * their whole line, including the inheritance spec's tag pairs), build
  * (nodes, with the literal text being the gaps between the tags' cuts).
@@ -14,178 +14,14 @@
 
 #include "tmpl_int.h"
 
-#define MAX_DELIM 16
 #define NOPOS SIZE_MAX
-
-struct tok {
-    char type;          /* # ^ / ! > = $ < & (raw) v (variable) */
-    unsigned char standalone;
-    size_t start, end;  /* the tag's bytes */
-    size_t name, nlen;  /* its trimmed content */
-    size_t cut0, cut1;  /* bytes left out of the output; contain [start, end) */
-    size_t ind0, ind1;  /* indentation before a standalone tag */
-    size_t match;       /* openers: their close; closes: their opener */
-    size_t node;        /* openers: index of their node */
-};
-
-struct parser {
-    struct qx_tmpl *t;
-    unsigned u;
-    const char *s;
-    size_t len;
-    struct tok *toks;
-    size_t n, cap;
-    struct qx_diags *d;
-};
-
-static int is_space(char c)
-{
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
-}
 
 static int is_blank(char c)
 {
     return c == ' ' || c == '\t';
 }
 
-static size_t find(const char *s, size_t len, size_t from, const char *pat, size_t plen)
-{
-    while (from + plen <= len) {
-        const char *hit = memchr(s + from, pat[0], len - from - plen + 1);
-        if (!hit)
-            return NOPOS;
-        size_t at = (size_t)(hit - s);
-        if (memcmp(hit, pat, plen) == 0)
-            return at;
-        from = at + 1;
-    }
-    return NOPOS;
-}
-
-static int fail(struct parser *p, size_t off, int err, const char *rule, const char *fmt, ...)
-    __attribute__((format(printf, 5, 6)));
-static int fail(struct parser *p, size_t off, int err, const char *rule, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    qx_tmpl_vdiag_at(p->t, p->u, off, p->d, QX_SEV_ERROR, rule, fmt, ap);
-    va_end(ap);
-    return err;
-}
-
-/* "{{=<% %>=}}": the content between the two '=' holds two delimiters
- * separated by white space; neither may contain white space or '='. */
-static int set_delims(struct parser *p, const struct tok *k, char *otag, size_t *olen, char *ctag,
-                      size_t *clen)
-{
-    const char *c = p->s + k->name, *e = c + k->nlen;
-    const char *a = c;
-    while (c < e && !is_space(*c))
-        c++;
-    size_t alen = (size_t)(c - a);
-    while (c < e && is_space(*c))
-        c++;
-    const char *b = c;
-    while (c < e && !is_space(*c))
-        c++;
-    size_t blen = (size_t)(c - b);
-    if (!alen || !blen || c != e)
-        return fail(p, k->start, QX_EINPUT, "tmpl.delimiter",
-                    "set-delimiter tag '%.*s' needs two delimiters separated by a space",
-                    (int)(k->end - k->start), p->s + k->start);
-    if (memchr(a, '=', alen) || memchr(b, '=', blen))
-        return fail(p, k->start, QX_EINPUT, "tmpl.delimiter",
-                    "delimiters in '%.*s' must not contain '='", (int)(k->end - k->start),
-                    p->s + k->start);
-    if (alen > MAX_DELIM || blen > MAX_DELIM)
-        return fail(p, k->start, QX_EINPUT, "tmpl.delimiter",
-                    "delimiters in '%.*s' are longer than 16 bytes", (int)(k->end - k->start),
-                    p->s + k->start);
-    memcpy(otag, a, alen);
-    *olen = alen;
-    memcpy(ctag, b, blen);
-    *clen = blen;
-    return 0;
-}
-
-static int check_name(struct parser *p, const struct tok *k)
-{
-    const char *s = p->s + k->name;
-    size_t n = k->nlen;
-    if (!n)
-        return fail(p, k->start, QX_EINPUT, "tmpl.name", "tag '%.*s' has no name",
-                    (int)(k->end - k->start), p->s + k->start);
-    for (size_t i = 0; i < n; i++)
-        if (is_space(s[i]))
-            return fail(p, k->start, QX_EINPUT, "tmpl.name",
-                        "tag name '%.*s' contains white space", (int)n, s);
-    if ((k->type == '>' || k->type == '<') && s[0] == '*')
-        return fail(p, k->start, QX_EINPUT, "tmpl.unsupported",
-                    "dynamic partial name '%.*s' is not supported", (int)n, s);
-    if (strchr("v&#^", k->type) && !(n == 1 && s[0] == '.')) {
-        int bad = s[0] == '.' || s[n - 1] == '.';
-        for (size_t i = 1; i < n && !bad; i++)
-            bad = s[i] == '.' && s[i - 1] == '.';
-        if (bad)
-            return fail(p, k->start, QX_EINPUT, "tmpl.name",
-                        "dotted name '%.*s' has an empty part", (int)n, s);
-    }
-    return 0;
-}
-
-static int tokenize(struct parser *p)
-{
-    char otag[MAX_DELIM] = "{{", ctag[MAX_DELIM] = "}}", pat[MAX_DELIM + 1];
-    size_t olen = 2, clen = 2, pos = 0;
-    for (;;) {
-        size_t start = find(p->s, p->len, pos, otag, olen);
-        if (start == NOPOS)
-            return 0;
-        size_t q = start + olen, cend, end;
-        char type = q < p->len ? p->s[q] : '\0';
-        if (type == '{' || type == '=') {
-            /* "{{{x}}}" and "{{=a b=}}" close with their mark before the delimiter. */
-            pat[0] = type == '{' ? '}' : '=';
-            memcpy(pat + 1, ctag, clen);
-            cend = find(p->s, p->len, q + 1, pat, clen + 1);
-            if (cend == NOPOS)
-                return fail(p, start, QX_EINPUT, "tmpl.unclosed-tag",
-                            "tag is not closed: no '%.*s' follows", (int)(clen + 1), pat);
-            end = cend + 1 + clen;
-            q++;
-            if (type == '{')
-                type = '&';
-        } else {
-            if (type && strchr("#^/!>&$<", type))
-                q++;
-            else
-                type = 'v';
-            cend = find(p->s, p->len, q, ctag, clen);
-            if (cend == NOPOS)
-                return fail(p, start, QX_EINPUT, "tmpl.unclosed-tag",
-                            "tag is not closed: no '%.*s' follows", (int)clen, ctag);
-            end = cend + clen;
-        }
-        while (q < cend && is_space(p->s[q]))
-            q++;
-        while (cend > q && is_space(p->s[cend - 1]))
-            cend--;
-        p->toks = qx_grow(p->toks, &p->cap, p->n + 1, sizeof *p->toks);
-        struct tok *k = &p->toks[p->n++];
-        *k = (struct tok){.type = type, .start = start, .end = end, .name = q,
-                          .nlen = cend - q, .cut0 = start, .cut1 = end};
-        int rc = 0;
-        if (type == '=')
-            rc = set_delims(p, k, otag, &olen, ctag, &clen);
-        else if (type != '!')
-            rc = check_name(p, k);
-        if (rc)
-            return rc;
-        pos = end;
-    }
-}
-
-static int same_name(const struct parser *p, const struct tok *a, const struct tok *b)
+static int same_name(const struct qx_tmpl_parser *p, const struct qx_tmpl_tok *a, const struct qx_tmpl_tok *b)
 {
     return a->nlen == b->nlen && memcmp(p->s + a->name, p->s + b->name, a->nlen) == 0;
 }
@@ -196,37 +32,34 @@ static const char *what(char type)
 }
 
 /* Pairs each closing tag with its opener; enforces the nesting limit. */
-static int match(struct parser *p)
+static int match(struct qx_tmpl_parser *p)
 {
     size_t *stack = NULL, n = 0, cap = 0;
     int rc = 0;
     for (size_t i = 0; i < p->n && !rc; i++) {
-        struct tok *k = &p->toks[i];
+        struct qx_tmpl_tok *k = &p->toks[i];
         if (strchr("#^$<", k->type)) {
             if (n >= p->t->lim.max_depth) {
-                rc = fail(p, k->start, QX_ELIMIT, "tmpl.depth",
-                          "'%.*s' nests sections deeper than the limit of %u", (int)k->nlen,
-                          p->s + k->name, p->t->lim.max_depth);
+                rc = qx_tmpl_fail(p, k->start, QX_ELIMIT, "tmpl.depth",
+                                  "'%.*s' nests sections deeper than the limit of %u", (int)k->nlen,
+                                  p->s + k->name, p->t->lim.max_depth);
                 break;
             }
             stack = qx_grow(stack, &cap, n + 1, sizeof *stack);
             stack[n++] = i;
         } else if (k->type == '/') {
             if (!n) {
-                rc = fail(p, k->start, QX_EINPUT, "tmpl.unexpected-close",
-                          "closing tag '/%.*s' has no open section", (int)k->nlen,
-                          p->s + k->name);
+                rc = qx_tmpl_fail(p, k->start, QX_EINPUT, "tmpl.unexpected-close",
+                                  "closing tag '/%.*s' has no open section", (int)k->nlen, p->s + k->name);
                 break;
             }
-            struct tok *o = &p->toks[stack[n - 1]];
+            struct qx_tmpl_tok *o = &p->toks[stack[n - 1]];
             if (!same_name(p, o, k)) {
-                rc = fail(p, k->start, QX_EINPUT, "tmpl.section-mismatch",
-                          "closing tag '/%.*s' does not match the open %s '%.*s'",
-                          (int)k->nlen, p->s + k->name, what(o->type), (int)o->nlen,
-                          p->s + o->name);
-                qx_tmpl_diag_at(p->t, p->u, o->start, p->d, QX_SEV_NOTE,
-                                "tmpl.section-mismatch", "%s '%.*s' opened here", what(o->type),
-                                (int)o->nlen, p->s + o->name);
+                rc = qx_tmpl_fail(p, k->start, QX_EINPUT, "tmpl.section-mismatch",
+                                  "closing tag '/%.*s' does not match the open %s '%.*s'", (int)k->nlen,
+                                  p->s + k->name, what(o->type), (int)o->nlen, p->s + o->name);
+                qx_tmpl_diag_at(p->t, p->u, o->start, p->d, QX_SEV_NOTE, "tmpl.section-mismatch",
+                                "%s '%.*s' opened here", what(o->type), (int)o->nlen, p->s + o->name);
                 break;
             }
             o->match = i;
@@ -234,9 +67,9 @@ static int match(struct parser *p)
         }
     }
     if (!rc && n) {
-        const struct tok *o = &p->toks[stack[n - 1]];
-        rc = fail(p, o->start, QX_EINPUT, "tmpl.unclosed-section", "%s '%.*s' is never closed",
-                  what(o->type), (int)o->nlen, p->s + o->name);
+        const struct qx_tmpl_tok *o = &p->toks[stack[n - 1]];
+        rc = qx_tmpl_fail(p, o->start, QX_EINPUT, "tmpl.unclosed-section", "%s '%.*s' is never closed",
+                          what(o->type), (int)o->nlen, p->s + o->name);
     }
     free(stack);
     return rc;
@@ -244,7 +77,7 @@ static int match(struct parser *p)
 
 /* If only blanks then a line end (or the end of the source) follow pos:
  * returns 1, *nl = where the line end starts, *le = just past it. */
-static int blank_after(const struct parser *p, size_t pos, size_t *nl, size_t *le)
+static int blank_after(const struct qx_tmpl_parser *p, size_t pos, size_t *nl, size_t *le)
 {
     while (pos < p->len && is_blank(p->s[pos]))
         pos++;
@@ -270,11 +103,11 @@ static int can_stand_alone(char type)
  * inheritance spec also lets two adjacent tags share a line: a parent's
  * open and close, a parent and its first block, a last block's close and
  * its parent's close, and a block's open and close (whose line end stays). */
-static void standalone(struct parser *p)
+static void standalone(struct qx_tmpl_parser *p)
 {
     size_t ls = 0, fnb = 0, scan = 0; /* line start, its first non-blank byte */
     for (size_t i = 0; i < p->n; i++) {
-        struct tok *a = &p->toks[i];
+        struct qx_tmpl_tok *a = &p->toks[i];
         int moved = scan == 0;
         for (; scan < a->start; scan++)
             if (p->s[scan] == '\n') {
@@ -296,14 +129,13 @@ static void standalone(struct parser *p)
         }
         if (i + 1 >= p->n || p->toks[i + 1].start != a->end)
             continue;
-        struct tok *b = &p->toks[i + 1];
+        struct qx_tmpl_tok *b = &p->toks[i + 1];
         int block_pair = a->type == '$' && b->type == '/' && b->match == i;
         int parent_pair = a->type == '<' && b->type == '/' && b->match == i;
         int parent_first = a->type == '<' && b->type == '$';
         int last_parent = a->type == '/' && b->type == '/' && p->toks[a->match].type == '$' &&
                           p->toks[b->match].type == '<';
-        if (!(block_pair || parent_pair || parent_first || last_parent) ||
-            !blank_after(p, b->end, &nl, &le))
+        if (!(block_pair || parent_pair || parent_first || last_parent) || !blank_after(p, b->end, &nl, &le))
             continue;
         a->cut0 = a->ind0 = ls;
         a->ind1 = a->start;
@@ -314,8 +146,7 @@ static void standalone(struct parser *p)
     }
 }
 
-static struct qx_tmpl_node *add_node(struct qx_tmpl_unit *un, int kind, size_t off, size_t len,
-                                     size_t tag)
+static struct qx_tmpl_node *add_node(struct qx_tmpl_unit *un, int kind, size_t off, size_t len, size_t tag)
 {
     un->nodes = qx_grow(un->nodes, &un->cap, un->n + 1, sizeof *un->nodes);
     struct qx_tmpl_node *nd = &un->nodes[un->n++];
@@ -334,7 +165,7 @@ static struct qx_tmpl_node *add_node(struct qx_tmpl_unit *un, int kind, size_t o
  * indentation of the place it is expanded at: the first line of its
  * default content, else the blanks before its tag. Nested text drops the
  * largest dedent of any enclosing block; nested indentations lose it. */
-static void indent_block(struct parser *p, struct qx_tmpl_unit *un, size_t b, size_t a, size_t z)
+static void indent_block(struct qx_tmpl_parser *p, struct qx_tmpl_unit *un, size_t b, size_t a, size_t z)
 {
     struct qx_tmpl_node *blk = &un->nodes[b];
     size_t common = 0, ref = NOPOS, first = 0, firstlen = 0, line = 0;
@@ -386,12 +217,12 @@ static void add_text(struct qx_tmpl_unit *un, size_t from, size_t to)
         add_node(un, TN_TEXT, from, to - from, from);
 }
 
-static int build(struct parser *p)
+static int build(struct qx_tmpl_parser *p)
 {
     struct qx_tmpl_unit *un = &p->t->units[p->u];
     size_t prev = 0;
     for (size_t i = 0; i < p->n; i++) {
-        struct tok *k = &p->toks[i];
+        struct qx_tmpl_tok *k = &p->toks[i];
         add_text(un, prev, k->cut0);
         prev = k->cut1;
         int kind = -1;
@@ -404,7 +235,7 @@ static int build(struct parser *p)
         case '<': kind = TN_PARENT; break;
         case '$': kind = TN_BLOCK; break;
         case '/': {
-            struct tok *o = &p->toks[k->match];
+            struct qx_tmpl_tok *o = &p->toks[k->match];
             un->nodes[o->node].end = un->n;
             if (o->type == '$' && o->standalone)
                 indent_block(p, un, o->node, o->cut1, k->cut0);
@@ -424,9 +255,9 @@ static int build(struct parser *p)
         if (kind == TN_PARTIAL || kind == TN_PARENT) {
             nd->ref = qx_tmpl_part_ref(p->t, p->s + k->name, k->nlen, p->u, k->start);
             if (nd->ref < 0)
-                return fail(p, k->start, QX_ELIMIT, "tmpl.partials",
-                            "'%.*s' is one partial more than the limit of %u", (int)k->nlen,
-                            p->s + k->name, p->t->lim.max_partials);
+                return qx_tmpl_fail(p, k->start, QX_ELIMIT, "tmpl.partials",
+                                    "'%.*s' is one partial more than the limit of %u", (int)k->nlen,
+                                    p->s + k->name, p->t->lim.max_partials);
         }
     }
     add_text(un, prev, p->len);
@@ -435,8 +266,8 @@ static int build(struct parser *p)
 
 int qx_tmpl_parse_unit(struct qx_tmpl *t, unsigned u, struct qx_diags *d)
 {
-    struct parser p = {.t = t, .u = u, .s = t->units[u].src, .len = t->units[u].len, .d = d};
-    int rc = tokenize(&p);
+    struct qx_tmpl_parser p = {.t = t, .u = u, .s = t->units[u].src, .len = t->units[u].len, .d = d};
+    int rc = qx_tmpl_tokenize(&p);
     if (!rc)
         rc = match(&p);
     if (!rc) {

@@ -37,13 +37,11 @@ struct render {
     int err;
 };
 
-static void limit(struct render *r, unsigned u, size_t off, const char *rule, const char *what,
-                  size_t lim)
+static void limit(struct render *r, unsigned u, size_t off, const char *rule, const char *what, size_t lim)
 {
     if (r->err)
         return;
-    qx_tmpl_diag_at(r->t, u, off, r->d, QX_SEV_ERROR, rule, "%s exceeds the limit of %zu", what,
-                    lim);
+    qx_tmpl_diag_at(r->t, u, off, r->d, QX_SEV_ERROR, rule, "%s exceeds the limit of %zu", what, lim);
     r->err = QX_ELIMIT;
 }
 
@@ -136,8 +134,8 @@ static void range(struct render *r, unsigned u, size_t i, size_t end, const stru
 
 /* Renders [i, end) of unit u with extra indentation when the tag at node nd
  * stood alone. */
-static void expand(struct render *r, const struct qx_tmpl_node *nd, unsigned u, size_t i,
-                   size_t end, const struct frame *fr, unsigned iu)
+static void expand(struct render *r, const struct qx_tmpl_node *nd, unsigned u, size_t i, size_t end,
+                   const struct frame *fr, unsigned iu)
 {
     size_t mark = r->indent.len;
     if (nd->standalone) {
@@ -153,8 +151,7 @@ static void expand(struct render *r, const struct qx_tmpl_node *nd, unsigned u, 
 static int enter(struct render *r, unsigned u, const struct qx_tmpl_node *nd)
 {
     if (r->depth >= r->t->lim.max_partial_depth) {
-        limit(r, u, nd->tag, "tmpl.partial-depth", "partial nesting",
-              r->t->lim.max_partial_depth);
+        limit(r, u, nd->tag, "tmpl.partial-depth", "partial nesting", r->t->lim.max_partial_depth);
         return 0;
     }
     r->depth++;
@@ -163,8 +160,7 @@ static int enter(struct render *r, unsigned u, const struct qx_tmpl_node *nd)
 
 /* The override for block blk in the outermost frame that has one. */
 static const struct frame *find_block(const struct render *r, const struct frame *fr,
-                                      const struct qx_tmpl_node *blk, const char *bsrc,
-                                      size_t *node)
+                                      const struct qx_tmpl_node *blk, const char *bsrc, size_t *node)
 {
     const struct frame *hit = NULL;
     for (; fr; fr = fr->up) {
@@ -277,8 +273,7 @@ static void range(struct render *r, unsigned u, size_t i, size_t end, const stru
 int qx_tmpl_render(struct qx_buf *out, const struct qx_tmpl *t, const struct qx_tmpl_data *data,
                    const void *root, enum qx_tmpl_escape esc, struct qx_diags *d)
 {
-    struct render r = {.t = t, .data = data, .esc = esc, .out = out, .out0 = out->len, .d = d,
-                       .pending = 1};
+    struct render r = {.t = t, .data = data, .esc = esc, .out = out, .out0 = out->len, .d = d, .pending = 1};
     qx_buf_init(&r.indent);
     qx_buf_init(&r.val);
     if (root)

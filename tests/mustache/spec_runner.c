@@ -13,14 +13,12 @@
 #include "qexplain/json.h"
 #include "qexplain/tmpl.h"
 
-static int mem_load(void *user, const char *name, size_t len, struct qx_buf *out, char **path,
-                    char **why)
+static int mem_load(void *user, const char *name, size_t len, struct qx_buf *out, char **path, char **why)
 {
     (void)why;
     const cJSON *partials = user;
     for (const cJSON *c = partials ? partials->child : NULL; c; c = c->next) {
-        if (c->string && strlen(c->string) == len && memcmp(c->string, name, len) == 0 &&
-            cJSON_IsString(c)) {
+        if (c->string && strlen(c->string) == len && memcmp(c->string, name, len) == 0 && cJSON_IsString(c)) {
             qx_buf_adds(out, c->valuestring);
             *path = qx_asprintf("partial:%s", c->string);
             return 0;
@@ -105,8 +103,7 @@ int main(int argc, char **argv)
     qx_diags_init(&d);
     struct qx_buf text;
     qx_buf_init(&text);
-    struct qx_json_doc doc;
-    qx_json_doc_init(&doc, path);
+    struct qx_json_doc doc = {0}; /* qx_json_parse initialises it; release is safe either way */
     int rc = qx_file_read(&text, path, QX_FILE_MAX_TEXT, &d);
     if (!rc)
         rc = qx_json_parse(&doc, path, text.data, text.len, &d);
