@@ -120,13 +120,10 @@ void lx_rules_structure(struct lx_doc *d)
     size_t *found = qx_malloc(ss->n * sizeof *found); /* heading block of each headed section */
     for (size_t i = 0; i < ss->n; i++)
         found[i] = SIZE_MAX;
-    size_t first_heading = d->nblocks;
     for (size_t bi = 0; bi < d->nblocks; bi++) {
         const struct lx_block *b = &d->blocks[bi];
-        if (!b->heading)
+        if (!b->heading || b->title)
             continue;
-        if (first_heading == d->nblocks)
-            first_heading = bi;
         size_t k = next;
         while (k < ss->n && !(ss->v[k].heading && heading_is(d, b, ss->v[k].heading)))
             k++;
@@ -179,7 +176,7 @@ void lx_rules_structure(struct lx_doc *d)
             sp.atlen = 0;
         }
         size_t end = sp.b0;
-        while (end < d->nblocks && !d->blocks[end].heading)
+        while (end < d->nblocks && !(d->blocks[end].heading && !d->blocks[end].title))
             end++;
         /* split the paragraphs among the group's sections */
         for (size_t k = g; k < ge; k++) {
