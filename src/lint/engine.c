@@ -168,6 +168,7 @@ static void doc_release(struct lx_doc *d)
     free(d->md);
     free(d->comments);
     free(d->supp);
+    free(d->block_figs);
 }
 
 int qx_lint_text(struct qx_diags *out, const char *file, const char *text, size_t len,

@@ -92,6 +92,7 @@ struct lx_doc {
         struct qx_rx *rx;
     } rx[48];
     size_t nrx;
+    size_t *block_figs; /* figures per block, when figures.traceable ran; else NULL */
     int failed; /* a rule hit an internal error (details in err) */
 };
 

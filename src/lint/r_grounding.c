@@ -162,6 +162,7 @@ static void figures(struct lx_doc *d)
     size_t cap = 0;
     struct qx_buf msg;
     qx_buf_init(&msg);
+    d->block_figs = qx_calloc(d->nblocks + 1, sizeof *d->block_figs);
     for (size_t bi = 0; bi < d->nblocks; bi++) {
         const struct lx_block *b = &d->blocks[bi];
         if (b->heading)
@@ -173,6 +174,7 @@ static void figures(struct lx_doc *d)
             const struct qx_figure *f = &figs[i];
             if (qx_figure_exempt(f) || !lx_prose(d, b->start + f->byte))
                 continue;
+            d->block_figs[bi]++; /* the structure rule counts them per section */
             struct qx_trace t;
             if (qx_trace_ok(qx_figures_index_trace(ix, f, &t)))
                 continue;
