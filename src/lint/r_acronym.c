@@ -204,6 +204,11 @@ void lx_rules_acronym(struct lx_doc *d)
                 i = e - 1;
                 continue; /* 7B, 2.7x, 5s: not terms */
             }
+            if (e - i >= 3 && (t[i] == 'N' || t[i] == 'n') && (t[i + 1] == 'O' || t[i + 1] == 'o') &&
+                (t[i + 2] == '.' || lx_is_digit((unsigned char)t[i + 2]))) {
+                i = e - 1;
+                continue; /* NO.123: an identifier, deid.identifiers' business */
+            }
             size_t a = e, is = 0, ie = 0;
             while (a < b->end && t[a] == ' ')
                 a++;

@@ -19,9 +19,9 @@ static const char date_rx[] =
     "|\\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\\.? (?:[0-9]{1,2}, )?(?:19|20)[0-9]{2}\\b";
 static const char ident_rx[] =
     "(?<![A-Za-z0-9&])#[0-9]+\\b"
-    "|\\b[Nn][Oo]\\.? ?[0-9]+\\b"
+    "|(?<![A-Za-z0-9])[Nn][Oo]\\.? ?[0-9]+(?![0-9])"
     "|(?:编号|工单|单号|代号|项目代号|内部代号)[:： ]?[A-Za-z0-9][A-Za-z0-9_\\-]*"
-    "|\\b[A-Z]{2,10}-[0-9]{2,8}\\b";
+    "|(?<![A-Za-z0-9])[A-Z]{2,10}-[0-9]{2,8}(?![0-9])";
 
 static int mail_char(unsigned char c, int domain)
 {

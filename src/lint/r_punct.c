@@ -156,7 +156,8 @@ static void exclamation(struct lx_doc *d, const struct lx_block *bl, size_t i, s
     }
     *next = e;
     uint32_t p = prev_cp(d, i, bl->start);
-    if (!any_full && !zh(p))
+    /* ASCII '!' counts unless it is code-like (!=) or ends English (Hello!) */
+    if (!any_full && (lx_is_ascii_alpha(p) || (e < bl->end && d->t[e] == '=')))
         return;
     if (p == 0xFF1F || p == '?')
         return; /* part of ？！, a repeated-punctuation finding */
@@ -168,12 +169,18 @@ static void repeated(struct lx_doc *d, const struct lx_block *bl, size_t i, size
     size_t e = i, n, count = 0;
     int only_excl = 1;
     uint32_t first = 0;
+    /* 。。。 is an ellipsis (punct.ellipsis): skip the whole run */
+    while (e + 3 <= bl->end && memcmp(d->t + e, "。", 3) == 0)
+        e += 3;
+    if (e - i >= 9) {
+        *next = e;
+        return;
+    }
+    e = i;
     while (e < bl->end && lx_prose(d, e)) {
         uint32_t c = lx_cp(d->t, bl->end, e, &n);
         if (!is_zh_mark(c) && c != 0xFF0C && !(c == ',' && count))
             break;
-        if (c == 0x3002 && first == 0x3002 && e + n < bl->end && lx_cp(d->t, bl->end, e + n, &(size_t){0}) == 0x3002)
-            break; /* 。。。 is an ellipsis */
         if (!first)
             first = c;
         only_excl &= c == 0xFF01 || c == '!';
@@ -182,8 +189,6 @@ static void repeated(struct lx_doc *d, const struct lx_block *bl, size_t i, size
     }
     *next = e > i ? e : i + 1;
     if (count < 2 || (only_excl && lx_on(d, QX_R_PUNCT_EXCLAMATION)))
-        return;
-    if (first == 0x3002 && count >= 3)
         return;
     char enc[4];
     size_t el = qx_text_encode(first == '?' ? 0xFF1F : first == '!' ? 0xFF01 : first, enc);
