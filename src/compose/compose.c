@@ -24,13 +24,16 @@ struct run {
     struct qx_diags *d;
 };
 
-/* Nested texts are named FILE#ID.FIELD in diagnostics. */
+/* Nested texts are named FILE#ID.FIELD in diagnostics. A block's phrasing
+ * avoids the facts the analogies already cite when an alternative can. */
 static int render_nested(struct qx_buf *out, struct run *r, const struct lib_text *t, size_t doc,
                          const char *id, const char *field)
 {
     char *name = qx_asprintf("%s#%s.%s", r->lib.docs[doc].file, id, field);
     qx_buf_reset(out);
-    int rc = cx_render_text(out, &r->lib, name, lib_pick(t, r->variant), r->base, r->d);
+    const char *text = strcmp(field, "text") == 0 ? sel_phrasing(t, r->variant, &r->analogy_facts)
+                                                  : lib_pick(t, r->variant);
+    int rc = cx_render_text(out, &r->lib, name, text, r->base, r->d);
     free(name);
     return rc;
 }

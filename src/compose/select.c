@@ -170,17 +170,32 @@ void sel_fact_refs(struct qx_strvec *out, const char *text)
     }
 }
 
-/* 1 if a block, in the phrasing the variant picks, names a fact of avoid. */
-static int repeats(const struct lib_block *b, int variant, const struct qx_strvec *avoid)
+static int text_repeats(const char *text, const struct qx_strvec *avoid)
 {
     struct qx_strvec refs;
     qx_strvec_init(&refs);
-    sel_fact_refs(&refs, lib_pick(&b->text, variant));
+    sel_fact_refs(&refs, text);
     int hit = 0;
     for (size_t i = 0; i < refs.n && !hit; i++)
         hit = qx_strvec_contains(avoid, refs.items[i]);
     qx_strvec_release(&refs);
     return hit;
+}
+
+/* 1 if a block, in the phrasing the variant picks, names a fact of avoid. */
+static int repeats(const struct lib_block *b, int variant, const struct qx_strvec *avoid)
+{
+    return text_repeats(lib_pick(&b->text, variant), avoid);
+}
+
+const char *sel_phrasing(const struct lib_text *t, int variant, const struct qx_strvec *avoid)
+{
+    for (size_t k = 0; k < t->n; k++) {
+        const char *alt = t->alts[((size_t)(variant - 1) + k) % t->n];
+        if (!text_repeats(alt, avoid))
+            return alt;
+    }
+    return lib_pick(t, variant);
 }
 
 /* Featured methods' blocks first, in method order: at most per_method each,

@@ -18,6 +18,10 @@ int sel_list(const struct lib_block ***out, size_t *n, const struct lib *lib, co
              const char *alias, const struct qx_strvec *methods, int variant,
              const struct qx_strvec *avoid, struct qx_diags *d);
 
+/* The variant's phrasing of t, or the next alternative that names no fact
+ * of avoid, when there is one. */
+const char *sel_phrasing(const struct lib_text *t, int variant, const struct qx_strvec *avoid);
+
 /* Appends the fact ids a Mustache text names as {{f.ID.KEY}}. */
 void sel_fact_refs(struct qx_strvec *out, const char *text);
 
