@@ -22,7 +22,7 @@ with open(sys.argv[2], "w") as f:
         it = re.sub(r"out: articles/(\S+)\.txt", lambda m: f"out: out/{k:05d}-{m.group(1)}.txt", it)
         f.write("  - " + it)
 PY
-t() { local s e; s=$(date +%s.%N); "$@" >/dev/null; e=$(date +%s.%N); echo "$e - $s" | bc -l; }
+t() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>&1; e=$(date +%s.%N); echo "$e - $s" | bc -l; }
 rate() { printf '%-34s %8.3f s %10.1f articles/s\n' "$1" "$2" "$(echo "$n / $2" | bc -l)"; }
 echo "qexplain batch benchmark: $n articles, $(nproc) cores"
 cold=$(t "$qx" --data-dir "$src" batch "$work/m.yaml" --no-progress)

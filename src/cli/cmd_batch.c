@@ -55,6 +55,9 @@ struct shared {
     size_t nskills;
     int progress;
     int tty;
+    /* Directory hashes are the same for every article: computed once. */
+    pthread_mutex_t mu;
+    struct qx_strvec dir_names, dir_shas;
 };
 
 static const struct qx_skill *find_skill(const struct shared *s, const char *name)
@@ -109,11 +112,32 @@ static int input_hash(void *ctx, const char *kind, const char *name, char sha[QX
         qx_hash_sha256_hex(sha, QX_VERSION, strlen(QX_VERSION));
         return strcmp(name, QX_VERSION) == 0 ? 0 : -1;
     }
-    if (strcmp(kind, "file") == 0 || strcmp(kind, "dir") == 0) {
+    if (strcmp(kind, "dir") == 0) {
+        struct shared *m = (struct shared *)s;
+        int rc = 0;
+        pthread_mutex_lock(&m->mu);
+        size_t i = 0;
+        while (i < m->dir_names.n && strcmp(m->dir_names.items[i], name) != 0)
+            i++;
+        if (i == m->dir_names.n) {
+            char *path = qx_path_join(s->data_dir, name);
+            rc = hash_dir(path, sha);
+            free(path);
+            qx_strvec_push(&m->dir_names, name);
+            qx_strvec_push(&m->dir_shas, rc ? "" : sha);
+        }
+        if (!m->dir_shas.items[i][0])
+            rc = -1;
+        else
+            snprintf(sha, QX_SHA256_HEX, "%s", m->dir_shas.items[i]);
+        pthread_mutex_unlock(&m->mu);
+        return rc;
+    }
+    if (strcmp(kind, "file") == 0) {
         char *path = qx_path_join(s->data_dir, name);
         struct qx_diags d;
         qx_diags_init(&d);
-        int rc = kind[0] == 'f' ? qx_hash_file_sha256_hex(sha, path, &d) : hash_dir(path, sha);
+        int rc = qx_hash_file_sha256_hex(sha, path, &d);
         qx_diags_release(&d);
         free(path);
         return rc;
@@ -261,6 +285,9 @@ int cmd_batch(int argc, char **argv, struct qx_cli *cli)
     struct qx_diags d;
     qx_diags_init(&d);
     struct shared s = {.data_dir = cli->data_dir, .tty = isatty(2)};
+    pthread_mutex_init(&s.mu, NULL);
+    qx_strvec_init(&s.dir_names);
+    qx_strvec_init(&s.dir_shas);
     s.progress = prog >= 0 ? prog : s.tty;
     struct qx_batch_manifest *m = NULL;
     struct qx_batch_report rep = {0};
@@ -284,6 +311,7 @@ int cmd_batch(int argc, char **argv, struct qx_cli *cli)
         qx_batch_manifest_free(m);
         qx_facts_free(s.facts);
         qx_skills_free(s.skills, s.nskills);
+        pthread_mutex_destroy(&s.mu);
         return code;
     }
     struct qx_batch_opts o = {.jobs = (int)jobs, .check = check, .dry_run = dry, .force = force,
@@ -316,6 +344,9 @@ int cmd_batch(int argc, char **argv, struct qx_cli *cli)
     qx_batch_manifest_free(m);
     qx_facts_free(s.facts);
     qx_skills_free(s.skills, s.nskills);
+    qx_strvec_release(&s.dir_names);
+    qx_strvec_release(&s.dir_shas);
+    pthread_mutex_destroy(&s.mu);
     qx_diags_release(&d);
     return code;
 }
