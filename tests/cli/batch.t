@@ -92,3 +92,19 @@ $ qexplain batch m.yaml --check --dry-run
 
 $ qexplain batch --help
 ~ usage: qexplain batch MANIFEST.yaml
+
+# facts diff --manifest names the articles each change affects (from the lock)
+$ cp -r data/facts newfacts && sed -i 's/"value": 8.21,/"value": 8.2,/' newfacts/*.json && qexplain facts diff data/facts newfacts --manifest m.yaml
+? 1
+> changed fact 'qwen-inference-speed-memory'
+>   affects out/ps.txt
+>   affects out/wx.txt
+>   values[int4_memory].value: 8.21 -> 8.2
+> facts: 0 added, 0 removed, 1 changed; glossary: 0 added, 0 removed, 0 changed
+
+$ qexplain facts diff data/facts newfacts --manifest m.yaml --format json | python3 -c "import json,sys; print(json.load(sys.stdin)['facts']['changed'][0]['affects'])"
+> ['out/ps.txt', 'out/wx.txt']
+
+$ qexplain facts diff data/facts newfacts --manifest nope.yaml
+? 4
+!~ nope.yaml
