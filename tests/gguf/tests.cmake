@@ -12,7 +12,7 @@ file(GLOB QX_GGUF_FIXTURE_SRC CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/fixtur
 add_library(qxggufixture STATIC ${QX_GGUF_FIXTURE_SRC})
 target_compile_options(qxggufixture PRIVATE ${QX_WARNINGS})
 target_compile_definitions(qxggufixture PRIVATE _POSIX_C_SOURCE=200809L)
-target_link_libraries(qxggufixture PUBLIC qxcore)
+target_link_libraries(qxggufixture PUBLIC qxcore ${CMAKE_DL_LIBS})
 
 file(GLOB QX_GGUF_TESTS CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/test_*.c)
 foreach(src ${QX_GGUF_TESTS})
