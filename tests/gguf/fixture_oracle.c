@@ -53,6 +53,7 @@ int qx_oracle_open(struct qx_oracle *o, const char **why)
     SYM(gguf_get_n_kv, "gguf_get_n_kv");
     SYM(gguf_get_data_offset, "gguf_get_data_offset");
     SYM(gguf_get_tensor_offset, "gguf_get_tensor_offset");
+    SYM(gguf_get_tensor_size, "gguf_get_tensor_size");
     SYM(gguf_get_tensor_name, "gguf_get_tensor_name");
     SYM(gguf_get_tensor_type, "gguf_get_tensor_type");
     SYM(gguf_get_key, "gguf_get_key");

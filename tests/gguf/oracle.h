@@ -45,6 +45,7 @@ struct qx_oracle {
     int64_t (*gguf_get_n_kv)(const void *);
     size_t (*gguf_get_data_offset)(const void *);
     size_t (*gguf_get_tensor_offset)(const void *, int64_t);
+    size_t (*gguf_get_tensor_size)(const void *, int64_t);
     const char *(*gguf_get_tensor_name)(const void *, int64_t);
     int (*gguf_get_tensor_type)(const void *, int64_t);
     const char *(*gguf_get_key)(const void *, int64_t);

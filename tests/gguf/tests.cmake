@@ -14,6 +14,11 @@ target_compile_options(qxggufixture PRIVATE ${QX_WARNINGS})
 target_compile_definitions(qxggufixture PRIVATE _POSIX_C_SOURCE=200809L)
 target_link_libraries(qxggufixture PUBLIC qxcore ${CMAKE_DL_LIBS})
 
+add_executable(gguf_mkfixture ${CMAKE_CURRENT_LIST_DIR}/mkfixture.c)
+target_compile_options(gguf_mkfixture PRIVATE ${QX_WARNINGS})
+target_compile_definitions(gguf_mkfixture PRIVATE _POSIX_C_SOURCE=200809L)
+target_link_libraries(gguf_mkfixture PRIVATE qxggufixture)
+
 file(GLOB QX_GGUF_TESTS CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/test_*.c)
 foreach(src ${QX_GGUF_TESTS})
   get_filename_component(name ${src} NAME_WE)
