@@ -106,6 +106,8 @@ void qx_gguf_kv_format(struct qx_buf *out, const struct qx_gguf *g, const struct
 /* Appends s (n bytes) escaped as above. */
 void qx_gguf_escape(struct qx_buf *out, const char *s, size_t n);
 const char *qx_gguf_vtype_name(uint32_t t);
+/* Encoded size of a fixed-size value type; 0 for STRING, ARRAY, invalid. */
+uint64_t qx_gguf_vtype_size(uint32_t t);
 /* 1 if the two KVs encode the same type and value bytes. */
 int qx_gguf_kv_equal(const struct qx_gguf *a, const struct qx_gguf_kv *ka, const struct qx_gguf *b,
                      const struct qx_gguf_kv *kb);
@@ -117,6 +119,13 @@ const unsigned char *qx_gguf_tensor_data(const struct qx_gguf *g, const struct q
  * diagnostic when the type has no decoder. */
 int qx_gguf_tensor_to_f32(float *dst, const struct qx_gguf *g, const struct qx_gguf_tensor *t,
                           struct qx_diags *d);
+/* Decodes rows [row0, row0 + nrows) of a tensor (a row is ne[0]
+ * elements) into dst. Lets callers stream tensors of any size through a
+ * bounded buffer. */
+int qx_gguf_rows_to_f32(float *dst, const struct qx_gguf *g, const struct qx_gguf_tensor *t,
+                        uint64_t row0, uint64_t nrows, struct qx_diags *d);
+/* Rows per chunk so that a chunk holds about max_elems values (>= 1). */
+uint64_t qx_gguf_chunk_rows(const struct qx_gguf_tensor *t, uint64_t max_elems);
 /* "F32", "Q4_K", or "type 57" for unknown ids; static or in buf (>= 16). */
 const char *qx_gguf_type_label(uint32_t type, char *buf, size_t bufsize);
 

@@ -22,8 +22,6 @@ static inline uint64_t qx_gguf_pad(uint64_t x, uint64_t a)
     return (x + a - 1) & ~(a - 1);
 }
 
-/* Encoded size of a fixed-size value type; 0 for STRING and ARRAY. */
-uint64_t qx_gguf_vtype_size(uint32_t t);
 
 /* A bounds-checked read cursor over the file. Every reader returns 0 or
  * QX_EINPUT after adding one diagnostic naming the byte offset. */
