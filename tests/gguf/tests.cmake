@@ -31,3 +31,13 @@ foreach(src ${QX_GGUF_TESTS})
   add_test(NAME gguf/${name} COMMAND gguf_${name})
   set_tests_properties(gguf/${name} PROPERTIES ENVIRONMENT "${QX_GGUF_ENV}" SKIP_RETURN_CODE 77)
 endforeach()
+
+# CLI transcripts (format: tests/tools/transcript.py).
+file(GLOB QX_GGUF_TRANSCRIPTS CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/*.t)
+foreach(t ${QX_GGUF_TRANSCRIPTS})
+  get_filename_component(name ${t} NAME_WE)
+  add_test(NAME gguf/cli_${name}
+    COMMAND ${PYTHON3} ${PROJECT_SOURCE_DIR}/tests/tools/transcript.py
+            --qexplain $<TARGET_FILE:qexplain> ${t})
+  set_tests_properties(gguf/cli_${name} PROPERTIES ENVIRONMENT "${QX_GGUF_ENV}")
+endforeach()
