@@ -41,3 +41,8 @@ foreach(t ${QX_GGUF_TRANSCRIPTS})
             --qexplain $<TARGET_FILE:qexplain> ${t})
   set_tests_properties(gguf/cli_${name} PROPERTIES ENVIRONMENT "${QX_GGUF_ENV}")
 endforeach()
+
+# Real perplexity on the tiny model; skipped (77) without an evaluator.
+add_test(NAME gguf/perplexity
+  COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/perplexity.sh $<TARGET_FILE:qexplain> $<TARGET_FILE:gguf_mkfixture>)
+set_tests_properties(gguf/perplexity PROPERTIES ENVIRONMENT "${QX_GGUF_ENV}" SKIP_RETURN_CODE 77)
