@@ -135,6 +135,41 @@ int qx_perplexity_run(struct qx_ppl *r, const char *model, const char *text, uns
                       unsigned threads, const char *script, struct qx_diags *d);
 void qx_ppl_release(struct qx_ppl *r);
 
+/* ---- experiment plans (docs/gguf.md, "Experiment plans") ---- */
+struct qx_plan_model {
+    char *path;      /* resolved against the plan's directory */
+    char *name;      /* display name; defaults to the file name */
+};
+
+struct qx_plan {
+    char *file, *name, *title;
+    struct qx_plan_model *models;
+    size_t nmodels;
+    struct qx_strvec targets;  /* selector specs, in order */
+    struct qx_strvec schemes;  /* canonical scheme names */
+    char *text;                /* evaluation text, or NULL */
+    unsigned ctx, threads;
+    int do_precision, do_diff, do_ppl;
+    int keep_variants;
+    int year;                  /* fact source year; 0 = this year */
+};
+
+/* Loads a YAML (or JSON) plan; every problem is a diagnostic with
+ * file:line:column (unknown keys, wrong types, bad selectors or schemes). */
+int qx_plan_load(struct qx_plan **out, const char *path, struct qx_diags *d);
+void qx_plan_free(struct qx_plan *p);
+
+struct qx_exp_opts {
+    const char *out_dir;
+    int lang_en;           /* report language: 0 Chinese, 1 English */
+    int progress;          /* progress lines on stderr */
+    const char *ppl_script; /* tools/ppl.mjs, or NULL */
+};
+
+/* Runs the plan step by step and writes out_dir/report.txt, results.json,
+ * commands.log and facts.json (each atomically). */
+int qx_experiment_run(const struct qx_plan *p, const struct qx_exp_opts *o, struct qx_diags *d);
+
 /* ---- hashing for provenance ---- */
 /* Lower-case hex SHA-256 of a file (65 bytes with the NUL). */
 int qx_sha256_file(char out[65], const char *path, struct qx_diags *d);
