@@ -178,7 +178,8 @@ static void validate(struct ctx *c, struct qx_plan *p, const cJSON *root)
         struct qx_diags tmp;
         qx_diags_init(&tmp);
         if (qx_gguf_select_compile(&s, p->targets.items[i], &tmp) != 0)
-            err(c, targets, "invalid target: %s", tmp.n ? tmp.items[0].message : "?");
+            err(c, cJSON_IsArray(targets) ? cJSON_GetArrayItem(targets, (int)i) : targets,
+                "invalid target: %s", tmp.n ? tmp.items[0].message : "?");
         qx_gguf_select_free(s);
         qx_diags_release(&tmp);
     }
@@ -186,7 +187,8 @@ static void validate(struct ctx *c, struct qx_plan *p, const cJSON *root)
     for (size_t i = 0; i < p->schemes.n; i++) {
         struct qx_scheme s;
         if (qx_scheme_parse(&s, p->schemes.items[i]) != 0) {
-            err(c, schemes, "unknown scheme '%s'", p->schemes.items[i]);
+            err(c, cJSON_IsArray(schemes) ? cJSON_GetArrayItem(schemes, (int)i) : schemes,
+                "unknown scheme '%s'", p->schemes.items[i]);
             continue;
         }
         char *canon = qx_scheme_name(&s);
@@ -197,7 +199,7 @@ static void validate(struct ctx *c, struct qx_plan *p, const cJSON *root)
         err(c, root, "%s", "the plan needs models");
     if (!p->targets.n && !c->bad)
         err(c, root, "%s", "the plan needs targets");
-    if (p->do_ppl && !p->text && !c->bad)
+    if (p->do_ppl && !p->text)
         err(c, root, "%s", "metric perplexity needs evaluation.text");
 }
 

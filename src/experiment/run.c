@@ -308,6 +308,21 @@ int qx_experiment_run(const struct qx_plan *p, const struct qx_exp_opts *o, stru
     qx_strvec_init(&r.commands);
     r.steps = (int)p->nmodels *
               (1 + p->do_ppl + (int)p->targets.n * (1 + (int)p->schemes.n * (1 + p->do_diff + p->do_ppl)));
+    int missing = 0;
+    for (size_t i = 0; i < p->nmodels; i++)
+        if (access(p->models[i].path, R_OK) != 0) {
+            qx_diags_add(d, p->models[i].path, 0, 0, QX_SEV_ERROR, "io",
+                         "cannot read model '%s' of the plan", p->models[i].name);
+            missing = 1;
+        }
+    if (p->do_ppl && access(p->text, R_OK) != 0) {
+        qx_diags_add(d, p->text, 0, 0, QX_SEV_ERROR, "io", "cannot read the evaluation text");
+        missing = 1;
+    }
+    if (missing) {
+        qx_strvec_release(&r.commands);
+        return QX_EIO;
+    }
     char *vdir = qx_path_join(o->out_dir, "variants");
     if ((mkdir(o->out_dir, 0777) != 0 && !qx_file_is_dir(o->out_dir)) ||
         (mkdir(vdir, 0777) != 0 && !qx_file_is_dir(vdir))) {

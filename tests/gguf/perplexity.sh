@@ -39,4 +39,20 @@ d8, d4 = abs(q8 - b), abs(q4 - b)
 print(f"|dPPL| q8_0 {d8:.4f}, q4_0 {d4:.4f}")
 sys.exit(0 if d8 < d4 and d4 > 0 else 1)
 PY
+# the experiment runner with a real evaluator: every variant gets a number
+printf '%s\n' 'name: tiny-ppl' 'models: [tiny-llama.gguf]' 'targets: [ffn]' 'schemes: [q8_0, q4_0]' \
+    'evaluation: {text: eval.txt, ctx: 128, threads: 1}' > plan.yaml
+"$qx" experiment run plan.yaml --out out >/dev/null
+for f in report.txt results.json commands.log facts.json; do [ -s "out/$f" ] || { echo "FAIL: out/$f"; exit 1; }; done
+python3 - <<'PY'
+import json, sys
+r = json.load(open("out/results.json"))
+m = r["models"][0]
+vs = m["targets"][0]["variants"]
+ok = m["perplexity"]["available"] and all(v["perplexity"]["available"] for v in vs)
+facts = json.load(open("out/facts.json"))
+ppl_facts = [f for f in facts if f["id"].endswith(".perplexity")]
+print("experiment perplexities:", m["perplexity"]["ppl"], [v["perplexity"]["ppl"] for v in vs], len(ppl_facts), "perplexity facts")
+sys.exit(0 if ok and len(ppl_facts) == 2 else 1)
+PY
 echo "PASS"
