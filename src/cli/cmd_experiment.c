@@ -63,8 +63,11 @@ int cmd_experiment(int argc, char **argv, struct qx_cli *cli)
     qx_diags_init(&d);
     struct qx_plan *p;
     int rc = qx_plan_load(&p, plan_path, &d);
-    if (rc)
-        return cli_fail(rc, &d);
+    if (rc) {
+        int code = cli_fail(rc, &d);
+        qx_diags_release(&d);
+        return code;
+    }
     char *script = cli_data_path(cli, "tools/ppl.mjs");
     o.out_dir = out;
     o.ppl_script = script;

@@ -209,10 +209,12 @@ int qx_plan_load(struct qx_plan **out, const char *path, struct qx_diags *d)
     struct qx_buf text;
     qx_buf_init(&text);
     int rc = qx_file_read(&text, path, QX_FILE_MAX_TEXT, d);
-    struct qx_json_doc doc;
-    qx_json_doc_init(&doc, path);
-    if (!rc)
-        rc = qx_yaml_parse(&doc, path, text.data, text.len, 1, d);
+    if (rc) {
+        qx_buf_release(&text);
+        return rc;
+    }
+    struct qx_json_doc doc; /* initialised by qx_yaml_parse, also on failure */
+    rc = qx_yaml_parse(&doc, path, text.data, text.len, 1, d);
     qx_buf_release(&text);
     if (rc) {
         qx_json_doc_release(&doc);

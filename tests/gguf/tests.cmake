@@ -46,3 +46,5 @@ endforeach()
 add_test(NAME gguf/perplexity
   COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/perplexity.sh $<TARGET_FILE:qexplain> $<TARGET_FILE:gguf_mkfixture>)
 set_tests_properties(gguf/perplexity PROPERTIES ENVIRONMENT "${QX_GGUF_ENV}" SKIP_RETURN_CODE 77)
+
+include(${PROJECT_SOURCE_DIR}/bench/gguf/bench.cmake)
