@@ -5,6 +5,13 @@
  * bits), only the final "+ m" / "- dmin*m" rounds, so the output is bit
  * identical to ggml's whatever the compiler does. Fields are read byte-wise
  * (blocks sit at arbitrary offsets in a mapped file). libc only. */
+/* Hot loops: ask for the vectoriser even in -O2 builds. Exactness does not
+ * depend on it (every product is exact, GGUF.md §3.3), and -ffp-contract=off
+ * still applies. */
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC optimize("O3")
+#endif
+#include <pthread.h>
 #include <string.h>
 
 #include "qexplain/quant.h"
@@ -80,13 +87,20 @@ static void deq_q5_1(float *y, const unsigned char *b)
 
 static void deq_q2_k(float *y, const unsigned char *b)
 {
-    const unsigned char *sc = b, *qs = b + 16;
+    const unsigned char *sc = b;
     float d = h2f(b + 80), dmin = h2f(b + 82);
-    for (int j = 0; j < 256; j++) {
-        int h = j / 128, g = (j % 128) / 32, l = j % 32, s = j / 16;
-        int q = (qs[32 * h + l] >> (2 * g)) & 3;
-        float dl = d * (float)(sc[s] & 15), ml = dmin * (float)(sc[s] >> 4);
-        y[j] = dl * (float)q - ml;
+    for (int h = 0; h < 2; h++) {
+        const unsigned char *qs = b + 16 + 32 * h;
+        for (int g = 0; g < 4; g++) {
+            for (int half = 0; half < 2; half++) {
+                const int s = 8 * h + 2 * g + half;
+                const float dl = d * (float)(sc[s] & 15), ml = dmin * (float)(sc[s] >> 4);
+                float *yy = y + 128 * h + 32 * g + 16 * half;
+                const unsigned char *q = qs + 16 * half;
+                for (int l = 0; l < 16; l++)
+                    yy[l] = dl * (float)((q[l] >> (2 * g)) & 3) - ml;
+            }
+        }
     }
 }
 
@@ -118,38 +132,69 @@ static void k_scale_min(int s, const unsigned char *S, int *sc, int *m)
     }
 }
 
+/* Sub-blocks come in pairs sharing 32 bytes of qs: low nibbles for the
+ * even one, high nibbles for the odd one. Straight loops per half let the
+ * compiler vectorise. */
 static void deq_q45_k(float *y, const unsigned char *b, int five)
 {
     float d = h2f(b), dmin = h2f(b + 2);
     const unsigned char *S = b + 4;
-    const unsigned char *qh = five ? b + 16 : NULL;
+    const unsigned char *qh = b + 16;
     const unsigned char *qs = five ? b + 48 : b + 16;
-    for (int s = 0; s < 8; s++) {
-        int sc, m;
-        k_scale_min(s, S, &sc, &m);
-        float d1 = d * (float)sc, m1 = dmin * (float)m;
-        for (int l = 0; l < 32; l++) {
-            unsigned char byte = qs[32 * (s / 2) + l];
-            int q = (s & 1) ? byte >> 4 : byte & 15;
-            if (qh)
-                q += 16 * ((qh[l] >> s) & 1);
-            y[32 * s + l] = d1 * (float)q - m1;
+    for (int s = 0; s < 8; s += 2) {
+        int sc0, m0, sc1, m1;
+        k_scale_min(s, S, &sc0, &m0);
+        k_scale_min(s + 1, S, &sc1, &m1);
+        const float d0 = d * (float)sc0, n0 = dmin * (float)m0;
+        const float d1 = d * (float)sc1, n1 = dmin * (float)m1;
+        const unsigned char *q = qs + 16 * s;
+        float *y0 = y + 32 * s, *y1 = y0 + 32;
+        if (five) {
+            for (int l = 0; l < 32; l++) {
+                y0[l] = d0 * (float)((q[l] & 15) + 16 * ((qh[l] >> s) & 1)) - n0;
+                y1[l] = d1 * (float)((q[l] >> 4) + 16 * ((qh[l] >> (s + 1)) & 1)) - n1;
+            }
+        } else {
+            for (int l = 0; l < 32; l++) {
+                y0[l] = d0 * (float)(q[l] & 15) - n0;
+                y1[l] = d1 * (float)(q[l] >> 4) - n1;
+            }
         }
     }
 }
 
 static void deq_q6_k(float *y, const unsigned char *b)
 {
-    const unsigned char *ql = b, *qh = b + 128;
     float d = h2f(b + 208);
-    for (int j = 0; j < 256; j++) {
-        int h = j / 128, g = (j % 128) / 32, l = j % 32;
-        unsigned char byte = ql[64 * h + 32 * (g & 1) + l];
-        int nib = g < 2 ? byte & 15 : byte >> 4;
-        int hb = (qh[32 * h + l] >> (2 * g)) & 3;
-        int q = (nib | hb << 4) - 32;
-        y[j] = (d * (float)(int8_t)b[192 + j / 16]) * (float)q;
+    for (int h = 0; h < 2; h++) {
+        const unsigned char *ql = b + 64 * h, *qh = b + 128 + 32 * h;
+        const int8_t *sc = (const int8_t *)(b + 192 + 8 * h);
+        float *yy = y + 128 * h;
+        for (int g = 0; g < 4; g++) {
+            const unsigned char *src = ql + 32 * (g & 1);
+            const int shift = g < 2 ? 0 : 4;
+            const float s0 = d * (float)sc[2 * g], s1 = d * (float)sc[2 * g + 1];
+            for (int l = 0; l < 32; l++) {
+                int q = (((src[l] >> shift) & 15) | ((qh[l] >> (2 * g)) & 3) << 4) - 32;
+                yy[32 * g + l] = (l < 16 ? s0 : s1) * (float)q;
+            }
+        }
     }
+}
+
+/* All 65536 binary16 values as binary32, built once (pthread_once keeps it
+ * safe if callers ever use threads). */
+static float f16_values[65536];
+static pthread_once_t f16_once = PTHREAD_ONCE_INIT;
+static void f16_init(void)
+{
+    for (uint32_t h = 0; h < 65536; h++)
+        f16_values[h] = qx_f16_to_f32((uint16_t)h);
+}
+static const float *f16_table(void)
+{
+    pthread_once(&f16_once, f16_init);
+    return f16_values;
 }
 
 int qx_quant_dequantize(float *dst, uint32_t type, const void *src, size_t n)
@@ -162,14 +207,19 @@ int qx_quant_dequantize(float *dst, uint32_t type, const void *src, size_t n)
     case QX_TYPE_F32:
         memcpy(dst, p, n * sizeof(float));
         return 0;
-    case QX_TYPE_F16:
+    case QX_TYPE_F16: {
+        const float *table = f16_table();
         for (size_t i = 0; i < n; i++)
-            dst[i] = qx_f16_to_f32(rd16(p + 2 * i));
+            dst[i] = table[p[2 * i] | p[2 * i + 1] << 8];
         return 0;
-    case QX_TYPE_BF16:
-        for (size_t i = 0; i < n; i++)
-            dst[i] = qx_bf16_to_f32(rd16(p + 2 * i));
+    }
+    case QX_TYPE_BF16: {
+        for (size_t i = 0; i < n; i++) {
+            uint32_t v = ((uint32_t)p[2 * i] | (uint32_t)p[2 * i + 1] << 8) << 16;
+            memcpy(&dst[i], &v, sizeof v);
+        }
         return 0;
+    }
     default: break;
     }
     size_t nb = n / t->blck;
