@@ -208,3 +208,19 @@ $ qexplain gguf perplexity tiny-llama.gguf
 $ qexplain gguf perplexity tiny-llama.gguf --text eval.txt --ctx 0
 ? 2
 !~ invalid value '0' for '--ctx'
+
+# ---- refusals: NaN input, F16 overflow on write-back; no output file ----
+$ qexplain gguf fakequant special.gguf n.gguf --target attn_q --to q8_0; ls n.gguf
+? 2
+!~ special.gguf: tensor 'blk.0.attn_q.weight': row 1 holds NaN or Inf; refusing to quantize it
+!~ cannot access 'n.gguf'
+
+$ qexplain gguf fakequant special.gguf n.gguf --target attn_q --to q8_0
+? 3
+
+$ qexplain gguf fakequant special.gguf n.gguf --target attn_v --to q8_0
+? 3
+! special.gguf: tensor 'blk.0.attn_v.weight': value 65532 at index 5 overflows F16 storage
+
+$ qexplain gguf precision special.gguf
+~   attn_q: contains 1 NaN and 0 Inf values — fake quantization refuses it

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "fixture.h"
+#include "qexplain/gguf.h"
 #include "qexplain/quant.h"
 #include "qexplain/util.h"
 
@@ -46,6 +47,29 @@ int main(int argc, char **argv)
         char *p = qx_asprintf("%s/%s", dir, models[i].name);
         bad |= qx_fx_write_tiny_llama(p, models[i].type, 42, &d) != 0;
         free(p);
+    }
+    /* special values: a NaN row and a value too large for F16 storage */
+    {
+        char *sp = qx_asprintf("%s/special.gguf", dir);
+        struct qx_gguf_writer w;
+        qx_gguf_writer_init(&w, 32);
+        uint64_t ne[2] = {32, 2};
+        float nan_t[64] = {0}, big_t[64] = {0};
+        nan_t[40] = __builtin_nanf("");
+        big_t[3] = 70000.0f;
+        uint16_t big16[64];
+        qx_gguf_writer_tensor(&w, "blk.0.attn_q.weight", 2, ne, QX_TYPE_F32);
+        qx_gguf_writer_tensor(&w, "blk.0.attn_k.weight", 2, ne, QX_TYPE_F32);
+        qx_gguf_writer_tensor(&w, "blk.0.attn_v.weight", 2, ne, QX_TYPE_F16);
+        for (int i = 0; i < 64; i++)
+            big16[i] = qx_f32_to_f16(i == 5 ? 65504.0f : 0.5f);
+        bad |= qx_gguf_writer_begin(&w, sp, &d) != 0;
+        bad |= qx_gguf_writer_data(&w, nan_t, sizeof nan_t, &d) != 0;
+        bad |= qx_gguf_writer_data(&w, big_t, sizeof big_t, &d) != 0;
+        bad |= qx_gguf_writer_data(&w, big16, sizeof big16, &d) != 0;
+        bad |= qx_gguf_writer_commit(&w, &d) != 0;
+        qx_gguf_writer_release(&w);
+        free(sp);
     }
     char *p = qx_asprintf("%s/eval.txt", dir);
     FILE *f = fopen(p, "w");
