@@ -59,8 +59,8 @@ static int write_sparse(const char *path, uint64_t *size)
     qx_gguf_writer_tensor(&w, "token_embd.weight", 2, emb, QX_TYPE_Q4_K);
     for (int l = 0; l < LAYERS; l++) {
         char n[64];
-#define T(role, nd, ne, ty)                                                                        \
-    snprintf(n, sizeof n, "blk.%d." role ".weight", l);                                            \
+#define T(role, nd, ne, ty)                                                                                  \
+    snprintf(n, sizeof n, "blk.%d." role ".weight", l);                                                      \
     qx_gguf_writer_tensor(&w, n, nd, ne, ty)
         T("attn_norm", 1, nrm, QX_TYPE_F32);
         T("attn_q", 2, sq, QX_TYPE_Q4_K);
@@ -212,8 +212,8 @@ int main(int argc, char **argv)
     uint64_t rng = 12345;
     qx_fx_normal(x, N, 0.02f, &rng);
     printf("dequantize %d Mi values (GB/s of F32 output, best of 5):\n", N >> 20);
-    static const int types[] = {QX_TYPE_F16, QX_TYPE_BF16, QX_TYPE_Q8_0, QX_TYPE_Q4_0, QX_TYPE_Q5_1,
-                                QX_TYPE_Q2_K, QX_TYPE_Q4_K, QX_TYPE_Q6_K};
+    static const int types[] = {QX_TYPE_F16,  QX_TYPE_BF16, QX_TYPE_Q8_0, QX_TYPE_Q4_0,
+                                QX_TYPE_Q5_1, QX_TYPE_Q2_K, QX_TYPE_Q4_K, QX_TYPE_Q6_K};
     for (size_t i = 0; i < sizeof types / sizeof types[0]; i++) {
         int ty = types[i];
         const struct qx_type_info *ti = qx_quant_type((uint32_t)ty);
@@ -233,8 +233,10 @@ int main(int argc, char **argv)
     stats_src = x;
     memcpy_dst = y;
     printf("precision analysis of %d MiB of F32 (GB/s of input, best of 5):\n", N * 4 >> 20);
-    printf("  qexplain qx_stats_add           %6.2f GB/s\n", (double)N * 4 / best_of(5, ours_stats, NULL) / 1e9);
-    printf("  memcpy, same bytes              %6.2f GB/s\n", (double)N * 4 / best_of(5, memcpy_run, NULL) / 1e9);
+    printf("  qexplain qx_stats_add           %6.2f GB/s\n",
+           (double)N * 4 / best_of(5, ours_stats, NULL) / 1e9);
+    printf("  memcpy, same bytes              %6.2f GB/s\n",
+           (double)N * 4 / best_of(5, memcpy_run, NULL) / 1e9);
     if (have) {
         qx_quant_quantize(q, QX_TYPE_F16, x, N);
         struct deq_arg da = {.type = QX_TYPE_F16, .q = q, .y = y, .o = &o};

@@ -26,17 +26,17 @@ void qx_inspect_render(struct qx_buf *out, const struct qx_gguf *g, int json, in
 
 /* ---- precision (GGUF.md §5) ---- */
 struct qx_prec_tensor {
-    size_t index;        /* into g->tensors */
-    int decoded;         /* 0: type has no decoder, stats empty */
+    size_t index; /* into g->tensors */
+    int decoded;  /* 0: type has no decoder, stats empty */
     int bf16_all, f16_all;
     struct qx_stats st;
 };
 
 struct qx_prec_group {
-    char *role;          /* "ffn_norm", "attn_q", ... */
+    char *role; /* "ffn_norm", "attn_q", ... */
     size_t n, decoded, bf16_all, f16_all, quantized;
-    uint32_t type;       /* storage type of the first tensor */
-    int mixed;           /* storage types differ */
+    uint32_t type; /* storage type of the first tensor */
+    int mixed;     /* storage types differ */
     struct qx_stats st;
 };
 
@@ -47,24 +47,23 @@ struct qx_precision {
     size_t ng;
 };
 
-int qx_precision_run(struct qx_precision *out, const struct qx_gguf *g,
-                     const struct qx_gguf_select *sel, struct qx_diags *d);
+int qx_precision_run(struct qx_precision *out, const struct qx_gguf *g, const struct qx_gguf_select *sel,
+                     struct qx_diags *d);
 void qx_precision_release(struct qx_precision *p);
 /* "ffn_norm: 22/22 tensors already BF16-exact — fake BF16 quantization will
  * change nothing"; owned. */
 char *qx_precision_verdict(const struct qx_prec_group *grp);
-void qx_precision_render(struct qx_buf *out, const struct qx_precision *p, const struct qx_gguf *g,
-                         int json);
+void qx_precision_render(struct qx_buf *out, const struct qx_precision *p, const struct qx_gguf *g, int json);
 
 /* ---- fake quantization ---- */
 struct qx_fq_tensor {
     char *name;
     uint32_t type;
     uint64_t n;
-    char *skipped;             /* reason, or NULL when processed */
-    struct qx_errstats err;    /* original vs written */
-    uint64_t double_rounded;   /* written != the scheme's value (F16/BF16 storage) */
-    double dr_max;             /* largest |written - scheme value| */
+    char *skipped;           /* reason, or NULL when processed */
+    struct qx_errstats err;  /* original vs written */
+    uint64_t double_rounded; /* written != the scheme's value (F16/BF16 storage) */
+    double dr_max;           /* largest |written - scheme value| */
 };
 
 struct qx_fakequant {
@@ -81,8 +80,8 @@ struct qx_fakequant {
  * Refuses (QX_EINPUT) NaN/Inf inputs and values that overflow F16 storage;
  * QX_EUSAGE when the selector matches no tensor. */
 int qx_fakequant_run(struct qx_fakequant *out, const char *in, const char *outpath,
-                     const struct qx_gguf_select *sel, const char *target_spec,
-                     const struct qx_scheme *s, struct qx_diags *d);
+                     const struct qx_gguf_select *sel, const char *target_spec, const struct qx_scheme *s,
+                     struct qx_diags *d);
 void qx_fakequant_release(struct qx_fakequant *f);
 void qx_fakequant_render(struct qx_buf *out, const struct qx_fakequant *f, int json);
 
@@ -100,11 +99,11 @@ struct qx_diff_tensor {
     enum qx_diff_status status;
     uint32_t type_a, type_b;
     struct qx_errstats e;
-    int beyond;                /* differs beyond the tolerance */
+    int beyond; /* differs beyond the tolerance */
 };
 
 struct qx_diff {
-    struct qx_strvec meta;     /* one line per metadata difference */
+    struct qx_strvec meta; /* one line per metadata difference */
     struct qx_diff_tensor *t;
     size_t n;
     size_t compared, differing, beyond;
@@ -118,40 +117,40 @@ void qx_diff_render(struct qx_buf *out, const struct qx_diff *df, int json);
 
 /* ---- perplexity (GGUF.md §6-7.3) ---- */
 struct qx_ppl {
-    int available;             /* 0: no evaluator; why says what is missing */
+    int available; /* 0: no evaluator; why says what is missing */
     double ppl, err;
     long n_tokens, n_chunk;
-    char *evaluator;           /* "llama-perplexity" or "node-llama-cpp" */
-    char *command;             /* the command line, shell-quoted */
+    char *evaluator; /* "llama-perplexity" or "node-llama-cpp" */
+    char *command;   /* the command line, shell-quoted */
     char *why;
-    char *output;              /* the evaluator's last output lines */
+    char *output; /* the evaluator's last output lines */
 };
 
 /* Runs llama-perplexity from PATH, else `node SCRIPT` with the
  * node-llama-cpp found under $QEXPLAIN_NODE_MODULES. script may be NULL
  * (no Node fallback). Returns 0 with available = 0 when neither exists;
  * QX_EIO when the evaluator ran and failed. */
-int qx_perplexity_run(struct qx_ppl *r, const char *model, const char *text, unsigned ctx,
-                      unsigned threads, const char *script, struct qx_diags *d);
+int qx_perplexity_run(struct qx_ppl *r, const char *model, const char *text, unsigned ctx, unsigned threads,
+                      const char *script, struct qx_diags *d);
 void qx_ppl_release(struct qx_ppl *r);
 
 /* ---- experiment plans (docs/gguf.md, "Experiment plans") ---- */
 struct qx_plan_model {
-    char *path;      /* resolved against the plan's directory */
-    char *name;      /* display name; defaults to the file name */
+    char *path; /* resolved against the plan's directory */
+    char *name; /* display name; defaults to the file name */
 };
 
 struct qx_plan {
     char *file, *name, *title;
     struct qx_plan_model *models;
     size_t nmodels;
-    struct qx_strvec targets;  /* selector specs, in order */
-    struct qx_strvec schemes;  /* canonical scheme names */
-    char *text;                /* evaluation text, or NULL */
+    struct qx_strvec targets; /* selector specs, in order */
+    struct qx_strvec schemes; /* canonical scheme names */
+    char *text;               /* evaluation text, or NULL */
     unsigned ctx, threads;
     int do_precision, do_diff, do_ppl;
     int keep_variants;
-    int year;                  /* fact source year; 0 = this year */
+    int year; /* fact source year; 0 = this year */
 };
 
 /* Loads a YAML (or JSON) plan; every problem is a diagnostic with
@@ -161,8 +160,8 @@ void qx_plan_free(struct qx_plan *p);
 
 struct qx_exp_opts {
     const char *out_dir;
-    int lang_en;           /* report language: 0 Chinese, 1 English */
-    int progress;          /* progress lines on stderr */
+    int lang_en;            /* report language: 0 Chinese, 1 English */
+    int progress;           /* progress lines on stderr */
     const char *ppl_script; /* tools/ppl.mjs, or NULL */
 };
 

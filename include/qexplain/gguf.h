@@ -46,29 +46,29 @@ enum qx_gguf_vtype {
 };
 
 struct qx_gguf_kv {
-    char *key;          /* owned, NUL-free, non-empty */
-    uint32_t type;      /* enum qx_gguf_vtype */
-    uint32_t arr_type;  /* element type when type == ARRAY */
-    uint64_t count;     /* array element count (1 for scalars) */
-    size_t off, len;    /* the whole encoded KV (key length .. end of value) */
-    size_t val_off;     /* first byte of the value (after the type, or after
-                           the array's type and count) */
+    char *key;         /* owned, NUL-free, non-empty */
+    uint32_t type;     /* enum qx_gguf_vtype */
+    uint32_t arr_type; /* element type when type == ARRAY */
+    uint64_t count;    /* array element count (1 for scalars) */
+    size_t off, len;   /* the whole encoded KV (key length .. end of value) */
+    size_t val_off;    /* first byte of the value (after the type, or after
+                          the array's type and count) */
 };
 
 struct qx_gguf_tensor {
-    char *name;         /* owned, <= 63 bytes, NUL-free */
+    char *name; /* owned, <= 63 bytes, NUL-free */
     uint32_t n_dims;
     uint64_t ne[QX_GGUF_MAX_DIMS]; /* 1 beyond n_dims */
-    uint32_t type;      /* ggml type id */
-    int known;          /* type < QX_TYPE_COUNT: size known */
-    uint64_t offset;    /* relative to the data section */
+    uint32_t type;                 /* ggml type id */
+    int known;                     /* type < QX_TYPE_COUNT: size known */
+    uint64_t offset;               /* relative to the data section */
     uint64_t nelem;
-    uint64_t nbytes;    /* for an unknown type: up to the next tensor */
+    uint64_t nbytes; /* for an unknown type: up to the next tensor */
 };
 
 struct qx_gguf {
-    char *path;         /* the name used in diagnostics */
-    struct qx_map map;  /* empty when parsed from a caller's buffer */
+    char *path;        /* the name used in diagnostics */
+    struct qx_map map; /* empty when parsed from a caller's buffer */
     const unsigned char *data;
     uint64_t size;
     uint32_t version;
@@ -76,12 +76,12 @@ struct qx_gguf {
     size_t n_kv;
     struct qx_gguf_tensor *tensors;
     size_t n_tensors;
-    size_t infos_off;   /* first tensor info */
-    size_t infos_end;   /* end of the last tensor info */
+    size_t infos_off; /* first tensor info */
+    size_t infos_end; /* end of the last tensor info */
     uint32_t alignment;
     uint64_t data_offset;
-    size_t *kv_sorted;  /* indexes sorted by key, for lookups */
-    size_t *t_sorted;   /* indexes sorted by name */
+    size_t *kv_sorted; /* indexes sorted by key, for lookups */
+    size_t *t_sorted;  /* indexes sorted by name */
 };
 
 /* Maps path read-only and parses it. Warnings (bool bytes other than 0/1,
@@ -89,8 +89,7 @@ struct qx_gguf {
  * severity warning; errors return QX_EINPUT (QX_EIO when unreadable). */
 int qx_gguf_open(struct qx_gguf **out, const char *path, struct qx_diags *d);
 /* Parses a caller's buffer, which must outlive the result. */
-int qx_gguf_parse(struct qx_gguf **out, const char *name, const void *data, size_t len,
-                  struct qx_diags *d);
+int qx_gguf_parse(struct qx_gguf **out, const char *name, const void *data, size_t len, struct qx_diags *d);
 void qx_gguf_close(struct qx_gguf *g);
 
 const struct qx_gguf_kv *qx_gguf_kv_find(const struct qx_gguf *g, const char *key);
@@ -122,8 +121,8 @@ int qx_gguf_tensor_to_f32(float *dst, const struct qx_gguf *g, const struct qx_g
 /* Decodes rows [row0, row0 + nrows) of a tensor (a row is ne[0]
  * elements) into dst. Lets callers stream tensors of any size through a
  * bounded buffer. */
-int qx_gguf_rows_to_f32(float *dst, const struct qx_gguf *g, const struct qx_gguf_tensor *t,
-                        uint64_t row0, uint64_t nrows, struct qx_diags *d);
+int qx_gguf_rows_to_f32(float *dst, const struct qx_gguf *g, const struct qx_gguf_tensor *t, uint64_t row0,
+                        uint64_t nrows, struct qx_diags *d);
 /* Rows per chunk so that a chunk holds about max_elems values (>= 1). */
 uint64_t qx_gguf_chunk_rows(const struct qx_gguf_tensor *t, uint64_t max_elems);
 /* "F32", "Q4_K", or "type 57" for unknown ids; static or in buf (>= 16). */
@@ -139,14 +138,14 @@ struct qx_gguf_writer {
     struct qx_buf kvs, infos;
     uint64_t n_kv, n_tensors;
     uint32_t alignment;
-    uint64_t next_offset;           /* running data offset */
-    uint64_t *sizes;                /* nbytes per tensor, in order */
+    uint64_t next_offset; /* running data offset */
+    uint64_t *sizes;      /* nbytes per tensor, in order */
     size_t cap_sizes;
-    struct qx_strvec keys;          /* for the duplicate check */
+    struct qx_strvec keys; /* for the duplicate check */
     /* streaming state */
     int fd;
     char *path, *tmp;
-    size_t cur;                     /* tensor being written */
+    size_t cur; /* tensor being written */
     uint64_t cur_done;
     int failed;
 };
@@ -154,23 +153,21 @@ struct qx_gguf_writer {
 void qx_gguf_writer_init(struct qx_gguf_writer *w, uint32_t alignment);
 void qx_gguf_writer_release(struct qx_gguf_writer *w); /* removes an uncommitted temp file */
 /* Typed KVs. Each returns QX_EINPUT on a duplicate or empty key. */
-int qx_gguf_writer_kv_raw(struct qx_gguf_writer *w, const char *key, uint32_t type,
-                          const void *value, size_t len);
+int qx_gguf_writer_kv_raw(struct qx_gguf_writer *w, const char *key, uint32_t type, const void *value,
+                          size_t len);
 int qx_gguf_writer_kv_u32(struct qx_gguf_writer *w, const char *key, uint32_t v);
 int qx_gguf_writer_kv_i32(struct qx_gguf_writer *w, const char *key, int32_t v);
 int qx_gguf_writer_kv_f32(struct qx_gguf_writer *w, const char *key, float v);
 int qx_gguf_writer_kv_u64(struct qx_gguf_writer *w, const char *key, uint64_t v);
 int qx_gguf_writer_kv_str(struct qx_gguf_writer *w, const char *key, const char *v);
-int qx_gguf_writer_kv_arr(struct qx_gguf_writer *w, const char *key, uint32_t elem_type,
-                          const void *elems, size_t n); /* fixed-size element types */
-int qx_gguf_writer_kv_arr_str(struct qx_gguf_writer *w, const char *key, const char *const *v,
-                              size_t n);
+int qx_gguf_writer_kv_arr(struct qx_gguf_writer *w, const char *key, uint32_t elem_type, const void *elems,
+                          size_t n); /* fixed-size element types */
+int qx_gguf_writer_kv_arr_str(struct qx_gguf_writer *w, const char *key, const char *const *v, size_t n);
 /* Copies a KV of another file byte for byte. */
-int qx_gguf_writer_kv_copy(struct qx_gguf_writer *w, const struct qx_gguf *g,
-                           const struct qx_gguf_kv *kv);
+int qx_gguf_writer_kv_copy(struct qx_gguf_writer *w, const struct qx_gguf *g, const struct qx_gguf_kv *kv);
 /* Declares the next tensor; its bytes follow through writer_data in order. */
-int qx_gguf_writer_tensor(struct qx_gguf_writer *w, const char *name, uint32_t n_dims,
-                          const uint64_t *ne, uint32_t type);
+int qx_gguf_writer_tensor(struct qx_gguf_writer *w, const char *name, uint32_t n_dims, const uint64_t *ne,
+                          uint32_t type);
 /* Creates the temporary file and writes the header. */
 int qx_gguf_writer_begin(struct qx_gguf_writer *w, const char *path, struct qx_diags *d);
 /* Appends bytes of the current tensor (may be called several times); the

@@ -39,9 +39,9 @@ enum qx_type {
 };
 
 struct qx_type_info {
-    const char *name;   /* ggml's lower-case name ("q4_K"); "removed" for removed ids */
-    uint32_t blck;      /* elements per block; 0 for removed ids */
-    uint32_t size;      /* bytes per block */
+    const char *name; /* ggml's lower-case name ("q4_K"); "removed" for removed ids */
+    uint32_t blck;    /* elements per block; 0 for removed ids */
+    uint32_t size;    /* bytes per block */
     unsigned quantized : 1;
     unsigned can_dequant : 1; /* qx_quant_dequantize supports it */
     unsigned can_quant : 1;   /* qx_quant_quantize supports it */
@@ -82,10 +82,10 @@ enum qx_scheme_kind {
 
 struct qx_scheme {
     enum qx_scheme_kind kind;
-    uint32_t type;   /* QX_SCHEME_TYPE */
-    unsigned bits;   /* QX_SCHEME_INTN: 2..8 */
-    unsigned group;  /* QX_SCHEME_INTN: elements per scale; 0 = one per row */
-    int asym;        /* QX_SCHEME_INTN: 1 = scale + integer zero point */
+    uint32_t type;  /* QX_SCHEME_TYPE */
+    unsigned bits;  /* QX_SCHEME_INTN: 2..8 */
+    unsigned group; /* QX_SCHEME_INTN: elements per scale; 0 = one per row */
+    int asym;       /* QX_SCHEME_INTN: 1 = scale + integer zero point */
 };
 
 /* Parses "bf16", "f16", "q8_0", "q4_0", "q4_1", "q5_0", "q5_1",
@@ -115,7 +115,7 @@ struct qx_stats {
     uint64_t mant_hist[24]; /* explicit fraction bits p used, 0..23 */
     int exp_min, exp_max;   /* floor(log2|x|) over nonzero finite values */
     int have_exp;
-    double min, max;        /* over finite values */
+    double min, max; /* over finite values */
     int have_minmax;
 };
 

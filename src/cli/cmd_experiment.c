@@ -8,20 +8,19 @@
 #include "cli.h"
 #include "qexplain/experiment.h"
 
-static const char usage[] =
-    "usage: qexplain experiment run PLAN.yaml --out DIR [--lang zh|en] [--progress]\n"
-    "\n"
-    "Runs a quantization experiment plan step by step: baseline precision\n"
-    "analysis of every target, fake-quantized variants, numeric diffs against\n"
-    "the baseline and perplexity (when an evaluator is available), and writes\n"
-    "DIR/report.txt (Chinese by default), DIR/results.json, DIR/commands.log\n"
-    "(every command to reproduce it) and DIR/facts.json (the measurements as\n"
-    "fact-base entries). Plan format: docs/gguf.md; examples in\n"
-    "docs/examples/experiments/.\n"
-    "\n"
-    "  --out DIR     output directory (created if missing)\n"
-    "  --lang LANG   report language: zh (default) or en\n"
-    "  --progress    progress on stderr (default: when stderr is a terminal)\n";
+static const char usage[] = "usage: qexplain experiment run PLAN.yaml --out DIR [--lang zh|en] [--progress]\n"
+                            "\n"
+                            "Runs a quantization experiment plan step by step: baseline precision\n"
+                            "analysis of every target, fake-quantized variants, numeric diffs against\n"
+                            "the baseline and perplexity (when an evaluator is available), and writes\n"
+                            "DIR/report.txt (Chinese by default), DIR/results.json, DIR/commands.log\n"
+                            "(every command to reproduce it) and DIR/facts.json (the measurements as\n"
+                            "fact-base entries). Plan format: docs/gguf.md; examples in\n"
+                            "docs/examples/experiments/.\n"
+                            "\n"
+                            "  --out DIR     output directory (created if missing)\n"
+                            "  --lang LANG   report language: zh (default) or en\n"
+                            "  --progress    progress on stderr (default: when stderr is a terminal)\n";
 
 int cmd_experiment(int argc, char **argv, struct qx_cli *cli)
 {

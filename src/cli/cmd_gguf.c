@@ -297,8 +297,8 @@ static int cmd_perplexity(int argc, char **argv, struct qx_cli *cli)
         printf("perplexity: unavailable (%s)\n", r.why);
         code = QX_EXIT_IO;
     } else {
-        printf("perplexity: %.4f +/- %.5f (%ld tokens in %ld chunks of %u, %s)\n", r.ppl, r.err,
-               r.n_tokens, r.n_chunk, o.ctx, r.evaluator);
+        printf("perplexity: %.4f +/- %.5f (%ld tokens in %ld chunks of %u, %s)\n", r.ppl, r.err, r.n_tokens,
+               r.n_chunk, o.ctx, r.evaluator);
         printf("command: %s\n", r.command);
     }
     qx_ppl_release(&r);

@@ -51,8 +51,7 @@ static int decodable(const struct qx_gguf_tensor *t)
     return t->known && qx_quant_type(t->type)->can_dequant;
 }
 
-static struct qx_diff_tensor *add(struct qx_diff *df, size_t *cap, const char *name,
-                                  enum qx_diff_status st)
+static struct qx_diff_tensor *add(struct qx_diff *df, size_t *cap, const char *name, enum qx_diff_status st)
 {
     df->t = qx_grow(df->t, cap, df->n + 1, sizeof *df->t);
     struct qx_diff_tensor *t = &df->t[df->n++];
@@ -83,9 +82,9 @@ int qx_diff_run(struct qx_diff *df, const struct qx_gguf *a, const struct qx_ggu
             add(df, &cap, ta->name, QX_DIFF_ONLY_A)->type_a = ta->type;
             continue;
         }
-        enum qx_diff_status st = !same_shape(ta, tb) ? QX_DIFF_SHAPE
+        enum qx_diff_status st = !same_shape(ta, tb)                ? QX_DIFF_SHAPE
                                  : !decodable(ta) || !decodable(tb) ? QX_DIFF_UNDECODABLE
-                                                                     : QX_DIFF_COMPARED;
+                                                                    : QX_DIFF_COMPARED;
         struct qx_diff_tensor *dt = add(df, &cap, ta->name, st);
         dt->type_a = ta->type;
         dt->type_b = tb->type;

@@ -25,4 +25,3 @@ char *qx_exp_scheme_label(const char *scheme, int en, const char **term);
 /* Appends s as a fact id fragment: [a-z0-9.-]. */
 void qx_exp_id_slug(struct qx_buf *b, const char *s);
 #endif
-

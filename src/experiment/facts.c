@@ -77,11 +77,13 @@ static cJSON *fact(const struct fctx *c, const char *id_tail, const char *metric
     char *loc = qx_asprintf("results.json %s; command: %s", locator, c->command);
     cJSON_AddStringToObject(src, "locator", loc);
     free(loc);
-    cJSON_AddStringToObject(f, "caveat", "Fake quantization: quantized weights are stored dequantized "
-                                         "in their original type and activations stay in full precision; "
-                                         "valid for the measured file only.");
-    cJSON_AddStringToObject(f, "caveat_zh", "模拟量化：量化后的权重还原为原来的浮点格式存储，激活不做量化；"
-                                            "结论只对所测文件成立。");
+    cJSON_AddStringToObject(f, "caveat",
+                            "Fake quantization: quantized weights are stored dequantized "
+                            "in their original type and activations stay in full precision; "
+                            "valid for the measured file only.");
+    cJSON_AddStringToObject(f, "caveat_zh",
+                            "模拟量化：量化后的权重还原为原来的浮点格式存储，激活不做量化；"
+                            "结论只对所测文件成立。");
     cJSON_AddArrayToObject(f, "terms");
     return f;
 }
@@ -123,13 +125,19 @@ static void precision_fact(cJSON *out, struct fctx *c, const cJSON *t)
     char *zh = qx_exp_target_label(str(t, "target"), 0), *en = qx_exp_target_label(str(t, "target"), 1);
     double n = num(p, "tensors"), bf = num(p, "tensors_bf16_exact"), mant = num(p, "max_mantissa_bits");
     if (bf == n)
-        set(f, "claim_zh", qx_asprintf("在所测GGUF模型文件中，%s共%.0f个张量全部已能用BF16精确表示，"
-                                       "对它们做BF16模拟量化不会改变任何数值。", zh, n));
+        set(f, "claim_zh",
+            qx_asprintf("在所测GGUF模型文件中，%s共%.0f个张量全部已能用BF16精确表示，"
+                        "对它们做BF16模拟量化不会改变任何数值。",
+                        zh, n));
     else
-        set(f, "claim_zh", qx_asprintf("在所测GGUF模型文件中，%s共%.0f个张量里有%.0f个已能用BF16精确表示，"
-                                       "数值最多用到%.0f位尾数。", zh, n, bf, mant));
-    set(f, "claim_en", qx_asprintf("In the measured GGUF file, %.0f of %.0f tensors of %s hold only "
-                                   "BF16-exact values; up to %.0f mantissa bits are used.", bf, n, en, mant));
+        set(f, "claim_zh",
+            qx_asprintf("在所测GGUF模型文件中，%s共%.0f个张量里有%.0f个已能用BF16精确表示，"
+                        "数值最多用到%.0f位尾数。",
+                        zh, n, bf, mant));
+    set(f, "claim_en",
+        qx_asprintf("In the measured GGUF file, %.0f of %.0f tensors of %s hold only "
+                    "BF16-exact values; up to %.0f mantissa bits are used.",
+                    bf, n, en, mant));
     term(f, "GGUF");
     term(f, "BF16");
     cJSON *v = cJSON_GetObjectItem(f, "values");
@@ -154,18 +162,23 @@ static void variant_facts(cJSON *out, struct fctx *c, const cJSON *t, const cJSO
     double n = num(var, "values"), ch = num(var, "values_changed");
     const cJSON *d = cJSON_GetObjectItem(var, "diff");
     if (ch == 0)
-        set(f, "claim_zh", qx_asprintf("对所测GGUF模型文件中的%s做%s模拟量化，%.0f个数值没有一个发生变化："
-                                       "这些权重本来就能用该格式精确表示，这一结果不能说明量化的影响。",
-                                       zh, szh, n));
+        set(f, "claim_zh",
+            qx_asprintf("对所测GGUF模型文件中的%s做%s模拟量化，%.0f个数值没有一个发生变化："
+                        "这些权重本来就能用该格式精确表示，这一结果不能说明量化的影响。",
+                        zh, szh, n));
     else if (d && !isnan(num(d, "relative_rmse")))
-        set(f, "claim_zh", qx_asprintf("对所测GGUF模型文件中的%s做%s模拟量化，%.0f个数值中有%.0f个发生变化，"
-                                       "相对均方根误差约为%.2g%%。", zh, szh, n, ch,
-                                       100.0 * num(d, "relative_rmse")));
+        set(f, "claim_zh",
+            qx_asprintf("对所测GGUF模型文件中的%s做%s模拟量化，%.0f个数值中有%.0f个发生变化，"
+                        "相对均方根误差约为%.2g%%。",
+                        zh, szh, n, ch, 100.0 * num(d, "relative_rmse")));
     else
-        set(f, "claim_zh", qx_asprintf("对所测GGUF模型文件中的%s做%s模拟量化，%.0f个数值中有%.0f个发生变化。",
-                                       zh, szh, n, ch));
-    set(f, "claim_en", qx_asprintf("Fake %s quantization of %s in the measured GGUF file changed %.0f of "
-                                   "%.0f values.", scheme, en, ch, n));
+        set(f, "claim_zh",
+            qx_asprintf("对所测GGUF模型文件中的%s做%s模拟量化，%.0f个数值中有%.0f个发生变化。", zh, szh, n,
+                        ch));
+    set(f, "claim_en",
+        qx_asprintf("Fake %s quantization of %s in the measured GGUF file changed %.0f of "
+                    "%.0f values.",
+                    scheme, en, ch, n));
     term(f, "GGUF");
     term(f, sterm);
     cJSON *v = cJSON_GetObjectItem(f, "values");
@@ -183,10 +196,12 @@ static void variant_facts(cJSON *out, struct fctx *c, const cJSON *t, const cJSO
         f = fact(c, tail, "perplexity", loc);
         free(tail);
         double pv = num(p, "ppl");
-        set(f, "claim_zh", qx_asprintf("在所测GGUF模型上对%s做%s模拟量化后，困惑度从%.4f变为%.4f。", zh, szh,
-                                       base, pv));
-        set(f, "claim_en", qx_asprintf("Fake %s quantization of %s changed the measured perplexity from "
-                                       "%.4f to %.4f (%s).", scheme, en, base, pv, str(p, "evaluator")));
+        set(f, "claim_zh",
+            qx_asprintf("在所测GGUF模型上对%s做%s模拟量化后，困惑度从%.4f变为%.4f。", zh, szh, base, pv));
+        set(f, "claim_en",
+            qx_asprintf("Fake %s quantization of %s changed the measured perplexity from "
+                        "%.4f to %.4f (%s).",
+                        scheme, en, base, pv, str(p, "evaluator")));
         cJSON_ReplaceItemInObjectCaseSensitive(f, "hardware", cJSON_CreateString("CPU"));
         cJSON *tp = cJSON_GetObjectItem(f, "topics");
         cJSON_AddItemToArray(tp, cJSON_CreateString("accuracy"));

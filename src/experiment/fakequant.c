@@ -130,8 +130,8 @@ static int build_header(struct qx_gguf_writer *w, const struct qx_gguf *g, const
 }
 
 int qx_fakequant_run(struct qx_fakequant *out, const char *in, const char *outpath,
-                     const struct qx_gguf_select *sel, const char *target_spec,
-                     const struct qx_scheme *s, struct qx_diags *d)
+                     const struct qx_gguf_select *sel, const char *target_spec, const struct qx_scheme *s,
+                     struct qx_diags *d)
 {
     memset(out, 0, sizeof *out);
     out->scheme = qx_scheme_name(s);
@@ -157,8 +157,7 @@ int qx_fakequant_run(struct qx_fakequant *out, const char *in, const char *outpa
             out->processed++;
     }
     if (out->n == 0) {
-        qx_diags_add(d, in, 0, 0, QX_SEV_ERROR, "gguf.target", "target '%s' matches no tensor",
-                     target_spec);
+        qx_diags_add(d, in, 0, 0, QX_SEV_ERROR, "gguf.target", "target '%s' matches no tensor", target_spec);
         qx_gguf_close(g);
         return QX_EUSAGE;
     }
@@ -257,8 +256,8 @@ void qx_fakequant_render(struct qx_buf *out, const struct qx_fakequant *f, int j
         qx_buf_addf(out, "values changed: %llu of %llu", (unsigned long long)t->err.changed,
                     (unsigned long long)t->err.n);
         if (t->err.changed)
-            qx_buf_addf(out, ", max abs error %.9g at %llu, rmse %.9g, snr %.2f dB",
-                        t->err.max_abs, (unsigned long long)t->err.max_at, qx_errstats_rmse(&t->err),
+            qx_buf_addf(out, ", max abs error %.9g at %llu, rmse %.9g, snr %.2f dB", t->err.max_abs,
+                        (unsigned long long)t->err.max_at, qx_errstats_rmse(&t->err),
                         qx_errstats_snr_db(&t->err));
         else
             qx_buf_adds(out, " (already representable in the scheme)");
@@ -269,7 +268,6 @@ void qx_fakequant_render(struct qx_buf *out, const struct qx_fakequant *f, int j
             qx_buf_addf(out, "; sign-of-zero flips: %llu", (unsigned long long)t->err.sign_flips);
         qx_buf_addc(out, '\n');
     }
-    qx_buf_addf(out, "%s: %zu tensors fake-quantized, %zu skipped; values changed: %llu of %llu\n",
-                f->scheme, f->processed, f->skipped, (unsigned long long)f->changed,
-                (unsigned long long)f->values);
+    qx_buf_addf(out, "%s: %zu tensors fake-quantized, %zu skipped; values changed: %llu of %llu\n", f->scheme,
+                f->processed, f->skipped, (unsigned long long)f->changed, (unsigned long long)f->values);
 }

@@ -34,8 +34,7 @@ static size_t slot_of(uint32_t type)
     return type < QX_TYPE_COUNT ? type : QX_TYPE_COUNT;
 }
 
-static void tally_all(const struct qx_gguf *g, struct tally *types, struct tally *groups,
-                      struct tally *total)
+static void tally_all(const struct qx_gguf *g, struct tally *types, struct tally *groups, struct tally *total)
 {
     memset(types, 0, NSLOTS * sizeof *types);
     memset(groups, 0, QX_GROUP_COUNT * sizeof *groups);
@@ -61,8 +60,8 @@ static cJSON *tally_json(const struct tally *t)
     return o;
 }
 
-static void render_json(struct qx_buf *out, const struct qx_gguf *g, int tensors,
-                        const struct tally *types, const struct tally *groups, const struct tally *total)
+static void render_json(struct qx_buf *out, const struct qx_gguf *g, int tensors, const struct tally *types,
+                        const struct tally *groups, const struct tally *total)
 {
     cJSON *root = cJSON_CreateObject();
     cJSON_AddStringToObject(root, "file", g->path);
@@ -125,9 +124,8 @@ void qx_inspect_render(struct qx_buf *out, const struct qx_gguf *g, int json, in
         return;
     }
     qx_buf_addf(out, "file: %s\n", g->path);
-    qx_buf_addf(out, "GGUF version %u, alignment %u, data offset %llu, file size %llu bytes\n",
-                g->version, g->alignment, (unsigned long long)g->data_offset,
-                (unsigned long long)g->size);
+    qx_buf_addf(out, "GGUF version %u, alignment %u, data offset %llu, file size %llu bytes\n", g->version,
+                g->alignment, (unsigned long long)g->data_offset, (unsigned long long)g->size);
     qx_buf_addf(out, "\nmetadata (%zu keys):\n", g->n_kv);
     for (size_t i = 0; i < g->n_kv; i++) {
         qx_buf_adds(out, "  ");

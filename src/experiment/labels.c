@@ -53,8 +53,8 @@ char *qx_exp_scheme_label(const char *scheme, int en, const char **term)
 {
     static const struct {
         const char *prefix, *term;
-    } named[] = {{"bf16", "BF16"}, {"f16", "FP16"}, {"q8_0", "Q8_0"}, {"q4_0", "Q4_0"},
-                 {"int8", "INT8"}, {"int4", "INT4"}};
+    } named[] = {{"bf16", "BF16"}, {"f16", "FP16"},  {"q8_0", "Q8_0"},
+                 {"q4_0", "Q4_0"}, {"int8", "INT8"}, {"int4", "INT4"}};
     *term = NULL;
     for (size_t i = 0; i < sizeof named / sizeof named[0]; i++) {
         size_t n = strlen(named[i].prefix);

@@ -40,8 +40,8 @@ static char *find_in_path(const char *name)
 
 static void quote(struct qx_buf *b, const char *s)
 {
-    if (*s && strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./=:@+,") ==
-                  strlen(s)) {
+    if (*s &&
+        strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./=:@+,") == strlen(s)) {
         qx_buf_adds(b, s);
         return;
     }
@@ -127,8 +127,8 @@ static char *tail(const char *text, int lines)
     return qx_strdup(text + (i ? i + 1 : 0));
 }
 
-int qx_perplexity_run(struct qx_ppl *r, const char *model, const char *text, unsigned ctx,
-                      unsigned threads, const char *script, struct qx_diags *d)
+int qx_perplexity_run(struct qx_ppl *r, const char *model, const char *text, unsigned ctx, unsigned threads,
+                      const char *script, struct qx_diags *d)
 {
     memset(r, 0, sizeof *r);
     char cbuf[16], tbuf[16];
@@ -153,7 +153,7 @@ int qx_perplexity_run(struct qx_ppl *r, const char *model, const char *text, uns
         char *pkg = mods && *mods ? qx_asprintf("%s/node-llama-cpp/package.json", mods) : NULL;
         node = find_in_path("node");
         if (!node || !pkg || access(pkg, R_OK) != 0 || !script || access(script, R_OK) != 0) {
-            r->why = qx_strdup(!node ? "no llama-perplexity or node on PATH"
+            r->why = qx_strdup(!node  ? "no llama-perplexity or node on PATH"
                                : !pkg ? "no llama-perplexity on PATH and QEXPLAIN_NODE_MODULES is not set"
                                : access(pkg, R_OK) != 0
                                    ? "no llama-perplexity on PATH and node-llama-cpp is not installed in "

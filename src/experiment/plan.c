@@ -264,8 +264,10 @@ int qx_plan_load(struct qx_plan **out, const char *path, struct qx_diags *d)
             if (!uint_of(&c, f, "year", 9999, &y))
                 p->year = (int)y;
         } else {
-            err(&c, f, "unknown key '%s' (use name, title, models, targets, schemes, metrics, "
-                       "evaluation, keep_variants, year)", k);
+            err(&c, f,
+                "unknown key '%s' (use name, title, models, targets, schemes, metrics, "
+                "evaluation, keep_variants, year)",
+                k);
         }
     }
     if (!have_metrics && !p->text)

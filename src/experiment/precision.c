@@ -31,8 +31,8 @@ static struct qx_prec_group *group_for(struct qx_precision *p, const char *role,
     return g;
 }
 
-int qx_precision_run(struct qx_precision *out, const struct qx_gguf *g,
-                     const struct qx_gguf_select *sel, struct qx_diags *d)
+int qx_precision_run(struct qx_precision *out, const struct qx_gguf *g, const struct qx_gguf_select *sel,
+                     struct qx_diags *d)
 {
     memset(out, 0, sizeof *out);
     size_t cap = 0, gcap = 0;
@@ -102,8 +102,7 @@ char *qx_precision_verdict(const struct qx_prec_group *grp)
                            grp->mixed ? " and other quantized types" : "");
     if (grp->st.nans || grp->st.infs)
         return qx_asprintf("%s: contains %llu NaN and %llu Inf values — fake quantization refuses it",
-                           grp->role, (unsigned long long)grp->st.nans,
-                           (unsigned long long)grp->st.infs);
+                           grp->role, (unsigned long long)grp->st.nans, (unsigned long long)grp->st.infs);
     if (grp->bf16_all == grp->n)
         return qx_asprintf("%s: %zu/%zu tensors already BF16-exact — fake BF16 quantization will "
                            "change nothing",
@@ -131,8 +130,10 @@ static cJSON *stats_json(const struct qx_stats *st)
     cJSON *h = cJSON_AddArrayToObject(o, "mantissa_bits_histogram");
     for (int i = 0; i < 24; i++)
         cJSON_AddItemToArray(h, cJSON_CreateNumber((double)st->mant_hist[i]));
-    cJSON_AddItemToObject(o, "exponent_min", st->have_exp ? cJSON_CreateNumber(st->exp_min) : cJSON_CreateNull());
-    cJSON_AddItemToObject(o, "exponent_max", st->have_exp ? cJSON_CreateNumber(st->exp_max) : cJSON_CreateNull());
+    cJSON_AddItemToObject(o, "exponent_min",
+                          st->have_exp ? cJSON_CreateNumber(st->exp_min) : cJSON_CreateNull());
+    cJSON_AddItemToObject(o, "exponent_max",
+                          st->have_exp ? cJSON_CreateNumber(st->exp_max) : cJSON_CreateNull());
     cJSON_AddItemToObject(o, "min", st->have_minmax ? qx_exp_num(st->min) : cJSON_CreateNull());
     cJSON_AddItemToObject(o, "max", st->have_minmax ? qx_exp_num(st->max) : cJSON_CreateNull());
     cJSON_AddNumberToObject(o, "zeros", (double)st->zeros);
@@ -148,8 +149,7 @@ static void pct(struct qx_buf *out, uint64_t k, uint64_t n)
     qx_buf_addf(out, "%6.2f%%", n ? 100.0 * (double)k / (double)n : 0.0);
 }
 
-void qx_precision_render(struct qx_buf *out, const struct qx_precision *p, const struct qx_gguf *g,
-                         int json)
+void qx_precision_render(struct qx_buf *out, const struct qx_precision *p, const struct qx_gguf *g, int json)
 {
     char buf[16];
     if (json) {
@@ -185,8 +185,8 @@ void qx_precision_render(struct qx_buf *out, const struct qx_precision *p, const
         cJSON_Delete(root);
         return;
     }
-    qx_buf_addf(out, "%-32s %-6s %10s %8s %8s %4s %9s %8s %5s %5s\n", "tensor", "type", "values",
-                "bf16-ex", "f16-ex", "mant", "exponent", "zeros", "inf", "nan");
+    qx_buf_addf(out, "%-32s %-6s %10s %8s %8s %4s %9s %8s %5s %5s\n", "tensor", "type", "values", "bf16-ex",
+                "f16-ex", "mant", "exponent", "zeros", "inf", "nan");
     for (size_t i = 0; i < p->n; i++) {
         const struct qx_prec_tensor *pt = &p->t[i];
         const struct qx_gguf_tensor *t = &g->tensors[pt->index];

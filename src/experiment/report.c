@@ -39,13 +39,16 @@ static void precision_block(struct qx_buf *out, const cJSON *pj, int en)
 {
     double n = num(pj, "tensors"), bf = num(pj, "tensors_bf16_exact"), q = num(pj, "tensors_quantized");
     if (en)
-        qx_buf_addf(out, "    precision: %.0f tensors, %.0f values; %.0f BF16-exact, %.0f F16-exact, %.0f "
-                         "stored quantized; up to %.0f mantissa bits\n",
+        qx_buf_addf(out,
+                    "    precision: %.0f tensors, %.0f values; %.0f BF16-exact, %.0f F16-exact, %.0f "
+                    "stored quantized; up to %.0f mantissa bits\n",
                     n, num(pj, "values"), bf, num(pj, "tensors_f16_exact"), q, num(pj, "max_mantissa_bits"));
     else
-        qx_buf_addf(out, "    精度分析：%.0f个张量、%.0f个数值；%.0f个已能用BF16精确表示，%.0f个已能用FP16精确表示，"
-                         "%.0f个以量化格式存储；尾数最多用到%.0f位\n",
-                    n, num(pj, "values"), bf, num(pj, "tensors_f16_exact"), q, num(pj, "max_mantissa_bits"));
+        qx_buf_addf(
+            out,
+            "    精度分析：%.0f个张量、%.0f个数值；%.0f个已能用BF16精确表示，%.0f个已能用FP16精确表示，"
+            "%.0f个以量化格式存储；尾数最多用到%.0f位\n",
+            n, num(pj, "values"), bf, num(pj, "tensors_f16_exact"), q, num(pj, "max_mantissa_bits"));
     const cJSON *v;
     if (en) {
         cJSON_ArrayForEach(v, cJSON_GetObjectItem(pj, "verdicts"))
@@ -59,14 +62,15 @@ static void precision_block(struct qx_buf *out, const cJSON *pj, int en)
         double rn = num(v, "tensors"), rb = num(v, "bf16_exact"), rf = num(v, "f16_exact");
         qx_buf_addf(out, "      %s：", str(v, "role"));
         if (num(v, "quantized") == rn)
-            qx_buf_addf(out, "%.0f个张量都以%s格式存储，已经量化过；模拟量化需要浮点存储\n", rn, str(v, "type"));
+            qx_buf_addf(out, "%.0f个张量都以%s格式存储，已经量化过；模拟量化需要浮点存储\n", rn,
+                        str(v, "type"));
         else if (rb == rn)
             qx_buf_addf(out, "%.0f/%.0f个张量已能用BF16精确表示——做BF16模拟量化不会改变任何数值\n", rb, rn);
         else if (rf == rn)
             qx_buf_addf(out, "%.0f/%.0f个张量已能用FP16精确表示——做FP16模拟量化不会改变任何数值\n", rf, rn);
         else
-            qx_buf_addf(out, "%.0f/%.0f个张量能用BF16精确表示，尾数最多用到%.0f位——模拟量化会改变数值\n", rb, rn,
-                        num(v, "max_mantissa_bits"));
+            qx_buf_addf(out, "%.0f/%.0f个张量能用BF16精确表示，尾数最多用到%.0f位——模拟量化会改变数值\n", rb,
+                        rn, num(v, "max_mantissa_bits"));
     }
 }
 
@@ -87,7 +91,9 @@ static void variant_line(struct qx_buf *out, const cJSON *v, double base, int en
                     num(v, "double_rounded"));
     const cJSON *d = cJSON_GetObjectItem(v, "diff");
     if (d && num(d, "changed") > 0)
-        qx_buf_addf(out, en ? ", relative RMSE %.4g, SNR %.2f dB, cosine %.6f" : "，相对均方根误差 %.4g，信噪比 %.2f dB，余弦相似度 %.6f",
+        qx_buf_addf(out,
+                    en ? ", relative RMSE %.4g, SNR %.2f dB, cosine %.6f"
+                       : "，相对均方根误差 %.4g，信噪比 %.2f dB，余弦相似度 %.6f",
                     num(d, "relative_rmse"), num(d, "snr_db"), num(d, "cosine"));
     const cJSON *p = cJSON_GetObjectItem(v, "perplexity");
     if (p) {
@@ -97,9 +103,10 @@ static void variant_line(struct qx_buf *out, const cJSON *v, double base, int en
     qx_buf_addc(out, '\n');
     if (cJSON_IsTrue(cJSON_GetObjectItem(v, "zero_change"))) {
         (*zero)++;
-        qx_buf_adds(out, en ? "      NOT A RESULT: no value changed; the weights are already representable in "
-                              "this scheme (see the precision analysis)\n"
-                            : "      这不是结果：没有任何数值改变，这些权重本来就能用该格式精确表示（见精度分析）\n");
+        qx_buf_adds(
+            out, en ? "      NOT A RESULT: no value changed; the weights are already representable in "
+                      "this scheme (see the precision analysis)\n"
+                    : "      这不是结果：没有任何数值改变，这些权重本来就能用该格式精确表示（见精度分析）\n");
     }
 }
 
@@ -119,8 +126,9 @@ void qx_exp_report(struct qx_buf *out, const cJSON *res, int en)
             qx_buf_addf(out, en ? "  error: %s\n\n" : "  错误：%s\n\n", str(m, "error"));
             continue;
         }
-        qx_buf_addf(out, en ? "  SHA-256 %s, %.0f bytes, %.0f tensors, %.4f bits per weight on average\n"
-                            : "  SHA-256 %s，%.0f字节，%.0f个张量，平均每个权重%.4f位\n",
+        qx_buf_addf(out,
+                    en ? "  SHA-256 %s, %.0f bytes, %.0f tensors, %.4f bits per weight on average\n"
+                       : "  SHA-256 %s，%.0f字节，%.0f个张量，平均每个权重%.4f位\n",
                     str(m, "sha256"), num(m, "size"), num(m, "tensors"), num(m, "effective_bpw"));
         const cJSON *bp = cJSON_GetObjectItem(m, "perplexity");
         double base = NAN;
@@ -153,15 +161,20 @@ void qx_exp_report(struct qx_buf *out, const cJSON *res, int en)
     }
     qx_buf_adds(out, en ? "Notes\n" : "说明\n");
     if (zero)
-        qx_buf_addf(out, en ? "  - %d variant(s) changed no value: they measure nothing about the scheme; "
-                              "validate the tool on full-precision weights\n"
-                            : "  - 有%d个变体没有改变任何数值：它们不能说明量化的影响；请用全精度权重验证工具\n",
+        qx_buf_addf(out,
+                    en ? "  - %d variant(s) changed no value: they measure nothing about the scheme; "
+                         "validate the tool on full-precision weights\n"
+                       : "  - 有%d个变体没有改变任何数值：它们不能说明量化的影响；请用全精度权重验证工具\n",
                     zero);
-    qx_buf_adds(out, en ? "  - fake quantization stores dequantized weights in their original type and "
-                          "keeps activations in full precision, so its perplexity differs from a real "
-                          "quantized model's\n"
-                        : "  - 模拟量化把量化后的权重还原为原来的浮点格式存储，激活不做量化，所以困惑度与真实量化模型不同\n");
-    qx_buf_adds(out, en ? "  - every command is in commands.log; the figures are in results.json and, as "
-                          "citable facts, in facts.json\n"
-                        : "  - 每一步的命令见 commands.log；数值见 results.json，可引用的事实见 facts.json\n");
+    qx_buf_adds(
+        out,
+        en ? "  - fake quantization stores dequantized weights in their original type and "
+             "keeps activations in full precision, so its perplexity differs from a real "
+             "quantized model's\n"
+           : "  - "
+             "模拟量化把量化后的权重还原为原来的浮点格式存储，激活不做量化，所以困惑度与真实量化模型不同\n");
+    qx_buf_adds(out,
+                en ? "  - every command is in commands.log; the figures are in results.json and, as "
+                     "citable facts, in facts.json\n"
+                   : "  - 每一步的命令见 commands.log；数值见 results.json，可引用的事实见 facts.json\n");
 }

@@ -63,8 +63,8 @@ static cJSON *ppl_json(struct runner *r, const char *model)
     struct qx_diags tmp;
     qx_diags_init(&tmp);
     int rc = qx_perplexity_run(&res, model, r->p->text, r->p->ctx, r->p->threads, r->o->ppl_script, &tmp);
-    command(r, "qexplain gguf perplexity %s --text %s --ctx %u --threads %u", model, r->p->text,
-            r->p->ctx, r->p->threads);
+    command(r, "qexplain gguf perplexity %s --text %s --ctx %u --threads %u", model, r->p->text, r->p->ctx,
+            r->p->threads);
     cJSON *o = cJSON_CreateObject();
     cJSON_AddBoolToObject(o, "available", res.available);
     if (res.available) {
@@ -77,8 +77,7 @@ static cJSON *ppl_json(struct runner *r, const char *model)
         cJSON_AddStringToObject(o, "command", res.command);
         command(r, "  # evaluator: %s", res.command);
     } else {
-        cJSON_AddStringToObject(o, "why", rc ? (tmp.n ? tmp.items[0].message : "evaluator failed")
-                                             : res.why);
+        cJSON_AddStringToObject(o, "why", rc ? (tmp.n ? tmp.items[0].message : "evaluator failed") : res.why);
     }
     qx_ppl_release(&res);
     qx_diags_release(&tmp);
@@ -311,8 +310,8 @@ int qx_experiment_run(const struct qx_plan *p, const struct qx_exp_opts *o, stru
     int missing = 0;
     for (size_t i = 0; i < p->nmodels; i++)
         if (access(p->models[i].path, R_OK) != 0) {
-            qx_diags_add(d, p->models[i].path, 0, 0, QX_SEV_ERROR, "io",
-                         "cannot read model '%s' of the plan", p->models[i].name);
+            qx_diags_add(d, p->models[i].path, 0, 0, QX_SEV_ERROR, "io", "cannot read model '%s' of the plan",
+                         p->models[i].name);
             missing = 1;
         }
     if (p->do_ppl && access(p->text, R_OK) != 0) {

@@ -32,9 +32,9 @@ int qx_gguf_cur_need(struct qx_gguf_cur *c, uint64_t n, const char *what)
 {
     if (qx_gguf_cur_left(c) < n)
         return qx_gguf_cur_fail(
-            c, "gguf.truncated", "unexpected end of file at byte %llu reading %s (%llu bytes needed, %llu left)",
-            (unsigned long long)c->pos, what, (unsigned long long)n,
-            (unsigned long long)qx_gguf_cur_left(c));
+            c, "gguf.truncated",
+            "unexpected end of file at byte %llu reading %s (%llu bytes needed, %llu left)",
+            (unsigned long long)c->pos, what, (unsigned long long)n, (unsigned long long)qx_gguf_cur_left(c));
     return 0;
 }
 
@@ -65,15 +65,13 @@ int qx_gguf_cur_string(struct qx_gguf_cur *c, uint64_t *off, uint64_t *n, const 
     if (rc)
         return rc;
     if (*n > QX_GGUF_MAX_STRING)
-        return qx_gguf_cur_fail(c, "gguf.string",
-                                "%s: string length %llu at byte %llu exceeds the limit of %llu bytes", what,
-                                (unsigned long long)*n, (unsigned long long)at,
-                                (unsigned long long)QX_GGUF_MAX_STRING);
+        return qx_gguf_cur_fail(
+            c, "gguf.string", "%s: string length %llu at byte %llu exceeds the limit of %llu bytes", what,
+            (unsigned long long)*n, (unsigned long long)at, (unsigned long long)QX_GGUF_MAX_STRING);
     if (*n > qx_gguf_cur_left(c))
-        return qx_gguf_cur_fail(c, "gguf.string",
-                                "%s: string length %llu at byte %llu exceeds remaining file size %llu bytes",
-                                what, (unsigned long long)*n, (unsigned long long)at,
-                                (unsigned long long)qx_gguf_cur_left(c));
+        return qx_gguf_cur_fail(
+            c, "gguf.string", "%s: string length %llu at byte %llu exceeds remaining file size %llu bytes",
+            what, (unsigned long long)*n, (unsigned long long)at, (unsigned long long)qx_gguf_cur_left(c));
     *off = c->pos;
     c->pos += *n;
     return 0;

@@ -22,7 +22,6 @@ static inline uint64_t qx_gguf_pad(uint64_t x, uint64_t a)
     return (x + a - 1) & ~(a - 1);
 }
 
-
 /* A bounds-checked read cursor over the file. Every reader returns 0 or
  * QX_EINPUT after adding one diagnostic naming the byte offset. */
 struct qx_gguf_cur {

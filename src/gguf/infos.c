@@ -40,14 +40,13 @@ static int parse_info(struct qx_gguf_cur *c, struct qx_gguf_tensor *t, uint64_t 
         if ((rc = qx_gguf_cur_u64(c, &t->ne[j], what)))
             return rc;
         if (t->ne[j] > (uint64_t)INT64_MAX)
-            return qx_gguf_cur_fail(c, "gguf.dims", "tensor '%s': dimension %u is negative (%lld)",
-                                    t->name, j, (long long)t->ne[j]);
+            return qx_gguf_cur_fail(c, "gguf.dims", "tensor '%s': dimension %u is negative (%lld)", t->name,
+                                    j, (long long)t->ne[j]);
     }
     uint64_t n = 1;
     for (int j = 0; j < QX_GGUF_MAX_DIMS; j++) {
         if (t->ne[j] && n > (uint64_t)INT64_MAX / t->ne[j])
-            return qx_gguf_cur_fail(c, "gguf.dims", "tensor '%s': element count overflows int64",
-                                    t->name);
+            return qx_gguf_cur_fail(c, "gguf.dims", "tensor '%s': element count overflows int64", t->name);
         n *= t->ne[j];
     }
     t->nelem = n;
@@ -57,8 +56,8 @@ static int parse_info(struct qx_gguf_cur *c, struct qx_gguf_tensor *t, uint64_t 
     const struct qx_type_info *ti = qx_quant_type(t->type);
     if (ti && ti->blck == 0)
         return qx_gguf_cur_fail(c, "gguf.type",
-                                "tensor '%s': ggml type %u was removed from GGUF and has no layout",
-                                t->name, t->type);
+                                "tensor '%s': ggml type %u was removed from GGUF and has no layout", t->name,
+                                t->type);
     t->known = ti != NULL;
     if (!ti)
         qx_gguf_cur_warn(c, "gguf.type.unknown",
@@ -68,10 +67,9 @@ static int parse_info(struct qx_gguf_cur *c, struct qx_gguf_tensor *t, uint64_t 
     if (ti) {
         /* Rule 12 */
         if (t->ne[0] % ti->blck != 0)
-            return qx_gguf_cur_fail(c, "gguf.block",
-                                    "tensor '%s': row length %llu is not a multiple of block size %u (%s)",
-                                    t->name, (unsigned long long)t->ne[0], ti->blck,
-                                    qx_quant_type_display(t->type));
+            return qx_gguf_cur_fail(
+                c, "gguf.block", "tensor '%s': row length %llu is not a multiple of block size %u (%s)",
+                t->name, (unsigned long long)t->ne[0], ti->blck, qx_quant_type_display(t->type));
         /* Rule 13: nbytes = ne0/blck * size * ne1*ne2*ne3, checked */
         uint64_t rows = t->ne[0] ? n / t->ne[0] : 0;
         uint64_t row_bytes = t->ne[0] / ti->blck * ti->size;
@@ -109,16 +107,15 @@ static int check_data(struct qx_gguf_cur *c)
         struct qx_gguf_tensor *t = &g->tensors[i];
         /* Rule 15: exactly sequential offsets (unknown sizes: monotonic and aligned) */
         if (expect_known ? t->offset != expect : (t->offset < expect || t->offset % a))
-            return qx_gguf_cur_fail(c, "gguf.offset", "tensor '%s' has offset %llu, expected %llu",
-                                    t->name, (unsigned long long)t->offset, (unsigned long long)expect);
+            return qx_gguf_cur_fail(c, "gguf.offset", "tensor '%s' has offset %llu, expected %llu", t->name,
+                                    (unsigned long long)t->offset, (unsigned long long)expect);
         if (i && !g->tensors[i - 1].known)
             g->tensors[i - 1].nbytes = t->offset - g->tensors[i - 1].offset;
         if (!t->known) {
             if (t->offset > avail)
-                return qx_gguf_cur_fail(c, "gguf.bounds",
-                                        "tensor '%s': data starts past end of file (offset %llu, file %llu)",
-                                        t->name, (unsigned long long)(g->data_offset + t->offset),
-                                        (unsigned long long)c->len);
+                return qx_gguf_cur_fail(
+                    c, "gguf.bounds", "tensor '%s': data starts past end of file (offset %llu, file %llu)",
+                    t->name, (unsigned long long)(g->data_offset + t->offset), (unsigned long long)c->len);
             t->nbytes = avail - t->offset; /* refined by the next tensor */
             expect = t->offset;
             expect_known = 0;
@@ -126,10 +123,11 @@ static int check_data(struct qx_gguf_cur *c)
         }
         /* Rule 16: data inside the file, overflow-checked */
         if (t->offset > avail || t->nbytes > avail - t->offset)
-            return qx_gguf_cur_fail(c, "gguf.bounds",
-                                    "tensor '%s': data ends past end of file (offset %llu, size %llu, file %llu)",
-                                    t->name, (unsigned long long)(g->data_offset + t->offset),
-                                    (unsigned long long)t->nbytes, (unsigned long long)c->len);
+            return qx_gguf_cur_fail(
+                c, "gguf.bounds",
+                "tensor '%s': data ends past end of file (offset %llu, size %llu, file %llu)", t->name,
+                (unsigned long long)(g->data_offset + t->offset), (unsigned long long)t->nbytes,
+                (unsigned long long)c->len);
         expect = t->offset + qx_gguf_pad(t->nbytes, a);
         expect_known = 1;
     }

@@ -8,8 +8,8 @@
 #include "gguf_impl.h"
 #include "qexplain/quant.h"
 
-static const char *const vnames[QX_GGUF_VTYPE_COUNT] = {
-    "u8", "i8", "u16", "i16", "u32", "i32", "f32", "bool", "string", "array", "u64", "i64", "f64"};
+static const char *const vnames[QX_GGUF_VTYPE_COUNT] = {"u8",   "i8",     "u16",   "i16", "u32", "i32", "f32",
+                                                        "bool", "string", "array", "u64", "i64", "f64"};
 static const uint8_t vsizes[QX_GGUF_VTYPE_COUNT] = {1, 1, 2, 2, 4, 4, 4, 1, 0, 0, 8, 8, 8};
 
 const char *qx_gguf_vtype_name(uint32_t t)
@@ -39,10 +39,15 @@ static int64_t int_at(const unsigned char *p, uint32_t type)
 int qx_gguf_kv_int(const struct qx_gguf *g, const struct qx_gguf_kv *kv, int64_t *out)
 {
     switch (kv->type) {
-    case QX_GGUF_U8: case QX_GGUF_I8: case QX_GGUF_U16: case QX_GGUF_I16: case QX_GGUF_U32:
-    case QX_GGUF_I32: case QX_GGUF_U64: case QX_GGUF_I64: case QX_GGUF_BOOL:
-        *out = int_at(g->data + kv->val_off, kv->type);
-        return 0;
+    case QX_GGUF_U8:
+    case QX_GGUF_I8:
+    case QX_GGUF_U16:
+    case QX_GGUF_I16:
+    case QX_GGUF_U32:
+    case QX_GGUF_I32:
+    case QX_GGUF_U64:
+    case QX_GGUF_I64:
+    case QX_GGUF_BOOL: *out = int_at(g->data + kv->val_off, kv->type); return 0;
     default: return QX_EINPUT;
     }
 }
@@ -63,10 +68,20 @@ static size_t utf8_len(const unsigned char *s, size_t n)
     uint32_t cp, min;
     if (c < 0x80)
         return 1;
-    if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; min = 0x80; }
-    else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; min = 0x800; }
-    else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; min = 0x10000; }
-    else return 0;
+    if ((c & 0xE0) == 0xC0) {
+        len = 2;
+        cp = c & 0x1F;
+        min = 0x80;
+    } else if ((c & 0xF0) == 0xE0) {
+        len = 3;
+        cp = c & 0x0F;
+        min = 0x800;
+    } else if ((c & 0xF8) == 0xF0) {
+        len = 4;
+        cp = c & 0x07;
+        min = 0x10000;
+    } else
+        return 0;
     if (len > n)
         return 0;
     for (size_t i = 1; i < len; i++) {
@@ -126,9 +141,7 @@ static size_t format_one(struct qx_buf *out, const unsigned char *p, uint32_t ty
         qx_buf_addc(out, '"');
         return 8 + (size_t)n;
     }
-    default:
-        qx_buf_addf(out, "%lld", (long long)int_at(p, type));
-        return (size_t)vsizes[type];
+    default: qx_buf_addf(out, "%lld", (long long)int_at(p, type)); return (size_t)vsizes[type];
     }
 }
 

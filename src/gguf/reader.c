@@ -27,22 +27,24 @@ static int parse_value(struct qx_gguf_cur *c, struct qx_gguf_kv *kv, const char 
         if (rc)
             return rc;
         if (kv->arr_type >= QX_GGUF_VTYPE_COUNT || kv->arr_type == QX_GGUF_ARRAY)
-            return qx_gguf_cur_fail(c, "gguf.type", "key '%s': invalid GGUF type %u for array elements%s", key,
-                        kv->arr_type,
-                        kv->arr_type == QX_GGUF_ARRAY ? " (arrays of arrays are not supported)" : "");
+            return qx_gguf_cur_fail(
+                c, "gguf.type", "key '%s': invalid GGUF type %u for array elements%s", key, kv->arr_type,
+                kv->arr_type == QX_GGUF_ARRAY ? " (arrays of arrays are not supported)" : "");
         if ((rc = qx_gguf_cur_u64(c, &kv->count, what)))
             return rc;
         /* Rule 7: bounded count, and enough bytes for it before any loop. */
         if (kv->count > QX_GGUF_MAX_ARRAY)
-            return qx_gguf_cur_fail(c, "gguf.array", "key '%s': array of %llu elements exceeds the limit of %llu",
-                        key, (unsigned long long)kv->count, (unsigned long long)QX_GGUF_MAX_ARRAY);
+            return qx_gguf_cur_fail(c, "gguf.array",
+                                    "key '%s': array of %llu elements exceeds the limit of %llu", key,
+                                    (unsigned long long)kv->count, (unsigned long long)QX_GGUF_MAX_ARRAY);
         uint64_t esize = kv->arr_type == QX_GGUF_STRING ? 8 : qx_gguf_vtype_size(kv->arr_type);
         if (kv->count * esize > qx_gguf_cur_left(c))
-            return qx_gguf_cur_fail(c, "gguf.array",
-                        "key '%s': array of %llu elements (at least %llu bytes) exceeds remaining file "
-                        "size %llu bytes",
-                        key, (unsigned long long)kv->count, (unsigned long long)(kv->count * esize),
-                        (unsigned long long)qx_gguf_cur_left(c));
+            return qx_gguf_cur_fail(
+                c, "gguf.array",
+                "key '%s': array of %llu elements (at least %llu bytes) exceeds remaining file "
+                "size %llu bytes",
+                key, (unsigned long long)kv->count, (unsigned long long)(kv->count * esize),
+                (unsigned long long)qx_gguf_cur_left(c));
         kv->val_off = (size_t)c->pos;
         if (kv->arr_type == QX_GGUF_STRING) {
             for (uint64_t i = 0; i < kv->count; i++) {
@@ -66,7 +68,7 @@ static int parse_value(struct qx_gguf_cur *c, struct qx_gguf_kv *kv, const char 
         return rc;
     if (kv->type == QX_GGUF_BOOL && c->p[c->pos] > 1)
         qx_gguf_cur_warn(c, "gguf.bool", "key '%s': bool byte %u is neither 0 nor 1 (read as true)", key,
-             c->p[c->pos]);
+                         c->p[c->pos]);
     c->pos += esize;
     return 0;
 }
@@ -117,7 +119,7 @@ static int parse_header(struct qx_gguf_cur *c)
     if (c->len < 4 || memcmp(c->p, "GGUF", 4) != 0) {
         if (c->len < 4)
             return qx_gguf_cur_fail(c, "gguf.magic", "file of %llu bytes is too small to be GGUF",
-                        (unsigned long long)c->len);
+                                    (unsigned long long)c->len);
         struct qx_buf b;
         qx_buf_init(&b);
         qx_gguf_escape(&b, (const char *)c->p, 4);
@@ -133,25 +135,27 @@ static int parse_header(struct qx_gguf_cur *c)
     if (g->version == 0)
         return qx_gguf_cur_fail(c, "gguf.version", "bad GGUF version 0");
     if ((g->version & 0xFFFF) == 0)
-        return qx_gguf_cur_fail(c, "gguf.endian",
-                    "version field 0x%08x is byte-swapped: big-endian GGUF files are not supported",
-                    g->version);
+        return qx_gguf_cur_fail(
+            c, "gguf.endian", "version field 0x%08x is byte-swapped: big-endian GGUF files are not supported",
+            g->version);
     if (g->version == 1)
         return qx_gguf_cur_fail(c, "gguf.version", "GGUFv1 is no longer supported");
     if (g->version > 3)
         return qx_gguf_cur_fail(c, "gguf.version", "GGUF version %u is newer than this build supports (3)",
-                    g->version);
+                                g->version);
     /* Rule 3: signed counts, bounded by the minimum encoded sizes. */
     uint64_t nt, nkv;
-    if ((rc = qx_gguf_cur_u64(c, &nt, "the tensor count")) || (rc = qx_gguf_cur_u64(c, &nkv, "the key-value count")))
+    if ((rc = qx_gguf_cur_u64(c, &nt, "the tensor count")) ||
+        (rc = qx_gguf_cur_u64(c, &nkv, "the key-value count")))
         return rc;
     if (nt > (uint64_t)INT64_MAX || nkv > (uint64_t)INT64_MAX)
         return qx_gguf_cur_fail(c, "gguf.count", "negative count (tensors %lld, key-value pairs %lld)",
-                    (long long)nt, (long long)nkv);
+                                (long long)nt, (long long)nkv);
     if (nkv > qx_gguf_cur_left(c) / 14)
-        return qx_gguf_cur_fail(c, "gguf.count",
-                    "%llu key-value pairs cannot fit in the remaining %llu bytes (14 bytes each at least)",
-                    (unsigned long long)nkv, (unsigned long long)qx_gguf_cur_left(c));
+        return qx_gguf_cur_fail(
+            c, "gguf.count",
+            "%llu key-value pairs cannot fit in the remaining %llu bytes (14 bytes each at least)",
+            (unsigned long long)nkv, (unsigned long long)qx_gguf_cur_left(c));
     g->kv = qx_calloc(nkv ? (size_t)nkv : 1, sizeof *g->kv);
     for (uint64_t i = 0; i < nkv; i++) {
         struct qx_gguf_kv *kv = &g->kv[i];
@@ -162,7 +166,7 @@ static int parse_header(struct qx_gguf_cur *c)
         if ((rc = qx_gguf_cur_string(c, &koff, &klen, what)))
             return rc;
         g->n_kv = (size_t)i + 1; /* from here kv->key is owned and released */
-        if (klen == 0) /* Rule 5 */
+        if (klen == 0)           /* Rule 5 */
             return qx_gguf_cur_fail(c, "gguf.key", "key %llu is empty", (unsigned long long)i);
         if (has_nul(c->p + koff, klen))
             return qx_gguf_cur_fail(c, "gguf.key", "key %llu contains a NUL byte", (unsigned long long)i);
@@ -184,23 +188,24 @@ static int parse_header(struct qx_gguf_cur *c)
     if (al) {
         if (al->type != QX_GGUF_U32)
             return qx_gguf_cur_fail(c, "gguf.alignment", "general.alignment must be of type u32, not %s",
-                        qx_gguf_vtype_name(al->type));
+                                    qx_gguf_vtype_name(al->type));
         uint32_t a = qx_gguf_rd32(c->p + al->val_off);
         if (a == 0 || (a & (a - 1)) != 0)
-            return qx_gguf_cur_fail(c, "gguf.alignment", "general.alignment %u is not a non-zero power of two", a);
+            return qx_gguf_cur_fail(c, "gguf.alignment",
+                                    "general.alignment %u is not a non-zero power of two", a);
         g->alignment = a;
     }
     if (nt > qx_gguf_cur_left(c) / 24)
-        return qx_gguf_cur_fail(c, "gguf.count",
-                    "%llu tensor infos cannot fit in the remaining %llu bytes (24 bytes each at least)",
-                    (unsigned long long)nt, (unsigned long long)qx_gguf_cur_left(c));
+        return qx_gguf_cur_fail(
+            c, "gguf.count",
+            "%llu tensor infos cannot fit in the remaining %llu bytes (24 bytes each at least)",
+            (unsigned long long)nt, (unsigned long long)qx_gguf_cur_left(c));
     g->tensors = qx_calloc(nt ? (size_t)nt : 1, sizeof *g->tensors);
     g->infos_off = (size_t)c->pos;
     return qx_gguf_parse_infos(c, nt);
 }
 
-int qx_gguf_parse(struct qx_gguf **out, const char *name, const void *data, size_t len,
-                  struct qx_diags *d)
+int qx_gguf_parse(struct qx_gguf **out, const char *name, const void *data, size_t len, struct qx_diags *d)
 {
     struct qx_gguf *g = qx_calloc(1, sizeof *g);
     g->path = qx_strdup(name);

@@ -9,7 +9,7 @@
 #include "gguf_impl.h"
 
 static const char *const group_names[QX_GROUP_COUNT] = {"embedding", "attention", "feed-forward",
-                                                        "norms", "output", "other"};
+                                                        "norms",     "output",    "other"};
 
 const char *qx_gguf_group_name(enum qx_gguf_group g)
 {
@@ -87,9 +87,9 @@ struct qx_gguf_select {
     size_t n;
 };
 
-static const char *const groups[] = {"embed", "output", "norm", "attn_norm", "ffn_norm",
-                                     "output_norm", "attn_q", "attn_k", "attn_v", "attn_output",
-                                     "attn_qkv", "attn", "ffn", "matmul", "all"};
+static const char *const groups[] = {"embed",       "output", "norm",   "attn_norm", "ffn_norm",
+                                     "output_norm", "attn_q", "attn_k", "attn_v",    "attn_output",
+                                     "attn_qkv",    "attn",   "ffn",    "matmul",    "all"};
 
 static int match_group(const char *g, const struct qx_gguf_tensor *t, const char *role)
 {
@@ -104,11 +104,11 @@ static int match_group(const char *g, const struct qx_gguf_tensor *t, const char
     if (strcmp(g, "matmul") == 0)
         return qx_gguf_is_matmul(t);
     if (strcmp(g, "attn_qkv") == 0)
-        return strcmp(role, "attn_q") == 0 || strcmp(role, "attn_k") == 0 ||
-               strcmp(role, "attn_v") == 0 || strcmp(role, "attn_qkv") == 0;
+        return strcmp(role, "attn_q") == 0 || strcmp(role, "attn_k") == 0 || strcmp(role, "attn_v") == 0 ||
+               strcmp(role, "attn_qkv") == 0;
     if (strcmp(g, "attn") == 0)
-        return strncmp(t->name, "blk.", 4) == 0 && strncmp(role, "attn_", 5) == 0 &&
-               !is_norm(role) && t->n_dims >= 2;
+        return strncmp(t->name, "blk.", 4) == 0 && strncmp(role, "attn_", 5) == 0 && !is_norm(role) &&
+               t->n_dims >= 2;
     if (strcmp(g, "ffn") == 0) {
         static const char *const ffn[] = {"ffn_gate", "ffn_up", "ffn_down"};
         for (int i = 0; i < 3; i++) {
@@ -168,8 +168,8 @@ int qx_gguf_select_compile(struct qx_gguf_select **out, const char *spec, struct
             it->kind = IT_GROUP;
             if (at && parse_range(at + 1, &it->lo, &it->hi) != 0) {
                 qx_diags_add(d, NULL, 0, 0, QX_SEV_ERROR, "gguf.target",
-                             "invalid layer range '%s' in target '%.*s' (use @N or @N-M)", at + 1,
-                             (int)len, p);
+                             "invalid layer range '%s' in target '%.*s' (use @N or @N-M)", at + 1, (int)len,
+                             p);
                 bad = 1;
             }
         } else {

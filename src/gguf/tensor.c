@@ -25,9 +25,8 @@ static int check_decodable(const struct qx_gguf *g, const struct qx_gguf_tensor 
     const struct qx_type_info *ti = t->known ? qx_quant_type(t->type) : NULL;
     if (!ti || !ti->can_dequant) {
         char buf[16];
-        qx_diags_add(d, g->path, 0, 0, QX_SEV_ERROR, "gguf.decode",
-                     "tensor '%s': cannot decode type %s", t->name,
-                     qx_gguf_type_label(t->type, buf, sizeof buf));
+        qx_diags_add(d, g->path, 0, 0, QX_SEV_ERROR, "gguf.decode", "tensor '%s': cannot decode type %s",
+                     t->name, qx_gguf_type_label(t->type, buf, sizeof buf));
         return QX_EINPUT;
     }
     return 0;
@@ -42,8 +41,8 @@ int qx_gguf_tensor_to_f32(float *dst, const struct qx_gguf *g, const struct qx_g
     return qx_quant_dequantize(dst, t->type, qx_gguf_tensor_data(g, t), (size_t)t->nelem);
 }
 
-int qx_gguf_rows_to_f32(float *dst, const struct qx_gguf *g, const struct qx_gguf_tensor *t,
-                        uint64_t row0, uint64_t nrows, struct qx_diags *d)
+int qx_gguf_rows_to_f32(float *dst, const struct qx_gguf *g, const struct qx_gguf_tensor *t, uint64_t row0,
+                        uint64_t nrows, struct qx_diags *d)
 {
     int rc = check_decodable(g, t, d);
     if (rc)

@@ -130,8 +130,8 @@ int qx_gguf_writer_kv_str(struct qx_gguf_writer *w, const char *key, const char 
     return 0;
 }
 
-int qx_gguf_writer_kv_arr(struct qx_gguf_writer *w, const char *key, uint32_t elem_type,
-                          const void *elems, size_t n)
+int qx_gguf_writer_kv_arr(struct qx_gguf_writer *w, const char *key, uint32_t elem_type, const void *elems,
+                          size_t n)
 {
     uint64_t es = qx_gguf_vtype_size(elem_type);
     if (es == 0)
@@ -146,18 +146,25 @@ int qx_gguf_writer_kv_arr(struct qx_gguf_writer *w, const char *key, uint32_t el
     const unsigned char *p = elems;
     for (size_t i = 0; i < n; i++, p += es) {
         uint64_t v = 0;
-        if (es == 1) v = p[0];
-        else if (es == 2) { uint16_t x; memcpy(&x, p, 2); v = x; }
-        else if (es == 4) { uint32_t x; memcpy(&x, p, 4); v = x; }
-        else memcpy(&v, p, 8);
+        if (es == 1)
+            v = p[0];
+        else if (es == 2) {
+            uint16_t x;
+            memcpy(&x, p, 2);
+            v = x;
+        } else if (es == 4) {
+            uint32_t x;
+            memcpy(&x, p, 4);
+            v = x;
+        } else
+            memcpy(&v, p, 8);
         for (uint64_t k = 0; k < es; k++)
             qx_buf_addc(&w->kvs, (char)(unsigned char)(v >> (8 * k)));
     }
     return 0;
 }
 
-int qx_gguf_writer_kv_arr_str(struct qx_gguf_writer *w, const char *key, const char *const *v,
-                              size_t n)
+int qx_gguf_writer_kv_arr_str(struct qx_gguf_writer *w, const char *key, const char *const *v, size_t n)
 {
     int rc = key_start(w, key);
     if (rc)
@@ -170,8 +177,7 @@ int qx_gguf_writer_kv_arr_str(struct qx_gguf_writer *w, const char *key, const c
     return 0;
 }
 
-int qx_gguf_writer_kv_copy(struct qx_gguf_writer *w, const struct qx_gguf *g,
-                           const struct qx_gguf_kv *kv)
+int qx_gguf_writer_kv_copy(struct qx_gguf_writer *w, const struct qx_gguf *g, const struct qx_gguf_kv *kv)
 {
     if (qx_strvec_contains(&w->keys, kv->key))
         return QX_EINPUT;
@@ -181,8 +187,8 @@ int qx_gguf_writer_kv_copy(struct qx_gguf_writer *w, const struct qx_gguf *g,
     return 0;
 }
 
-int qx_gguf_writer_tensor(struct qx_gguf_writer *w, const char *name, uint32_t n_dims,
-                          const uint64_t *ne, uint32_t type)
+int qx_gguf_writer_tensor(struct qx_gguf_writer *w, const char *name, uint32_t n_dims, const uint64_t *ne,
+                          uint32_t type)
 {
     const struct qx_type_info *ti = qx_quant_type(type);
     if (!ti || !ti->blck || n_dims > QX_GGUF_MAX_DIMS || strlen(name) > QX_GGUF_MAX_NAME)

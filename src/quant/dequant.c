@@ -204,9 +204,7 @@ int qx_quant_dequantize(float *dst, uint32_t type, const void *src, size_t n)
     if (!t || !t->can_dequant)
         return QX_EINPUT;
     switch (type) {
-    case QX_TYPE_F32:
-        memcpy(dst, p, n * sizeof(float));
-        return 0;
+    case QX_TYPE_F32: memcpy(dst, p, n * sizeof(float)); return 0;
     case QX_TYPE_F16: {
         const float *table = f16_table();
         for (size_t i = 0; i < n; i++)

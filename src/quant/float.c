@@ -33,8 +33,8 @@ uint16_t qx_f32_to_f16(float f)
     int exp = (int)e - 127;
     if (exp > 15) /* |x| >= 65536: inf */
         return (uint16_t)(sign | 0x7C00);
-    uint32_t mant;  /* significand with the implicit bit, 24 bits */
-    int shift;      /* bits to drop to reach the binary16 grid */
+    uint32_t mant; /* significand with the implicit bit, 24 bits */
+    int shift;     /* bits to drop to reach the binary16 grid */
     if (e == 0) {
         mant = m;
         exp = -126;
@@ -42,7 +42,7 @@ uint16_t qx_f32_to_f16(float f)
         mant = m | 0x800000;
     }
     if (exp >= -14) {
-        shift = 13;   /* normal: 10 fraction bits kept */
+        shift = 13; /* normal: 10 fraction bits kept */
     } else {
         shift = 13 + (-14 - exp); /* subnormal: grid 2^-24 */
         if (shift > 25)

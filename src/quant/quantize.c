@@ -149,9 +149,7 @@ int qx_quant_quantize(void *dst, uint32_t type, const float *src, size_t n)
     if (!t || !t->can_quant)
         return QX_EINPUT;
     switch (type) {
-    case QX_TYPE_F32:
-        memcpy(p, src, n * sizeof(float));
-        return 0;
+    case QX_TYPE_F32: memcpy(p, src, n * sizeof(float)); return 0;
     case QX_TYPE_F16:
         for (size_t i = 0; i < n; i++)
             wr16(p + 2 * i, qx_f32_to_f16(src[i]));

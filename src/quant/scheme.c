@@ -18,7 +18,7 @@
 #include "qexplain/quant.h"
 #include "qexplain/util.h"
 
-static const uint32_t type_schemes[] = {QX_TYPE_BF16, QX_TYPE_F16, QX_TYPE_Q8_0, QX_TYPE_Q4_0,
+static const uint32_t type_schemes[] = {QX_TYPE_BF16, QX_TYPE_F16,  QX_TYPE_Q8_0, QX_TYPE_Q4_0,
                                         QX_TYPE_Q4_1, QX_TYPE_Q5_0, QX_TYPE_Q5_1};
 
 int qx_scheme_parse(struct qx_scheme *s, const char *text)

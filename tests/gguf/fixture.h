@@ -11,9 +11,9 @@
 #include "qexplain/diag.h"
 
 struct qx_fx_broken {
-    const char *kind;    /* file name stem: broken-<kind>.gguf */
-    int accepted;        /* 1: a valid file that must be accepted with a warning */
-    const char *expect;  /* substring of our diagnostic */
+    const char *kind;   /* file name stem: broken-<kind>.gguf */
+    int accepted;       /* 1: a valid file that must be accepted with a warning */
+    const char *expect; /* substring of our diagnostic */
 };
 
 /* The catalogue of hostile fixtures. */

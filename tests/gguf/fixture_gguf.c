@@ -127,7 +127,8 @@ static const struct qx_fx_broken broken[] = {
     {"data-start-past-end", 0, "past the end of the file"},
     {"misaligned-offset", 0, "tensor 'b.weight' has offset 16, expected 32"},
     {"gap-offset", 0, "tensor 'b.weight' has offset 64, expected 32"},
-    {"tensor-past-end", 0, "tensor 'blk.0.attn_q.weight': data ends past end of file (offset 128, size 1024, file 200)"},
+    {"tensor-past-end", 0,
+     "tensor 'blk.0.attn_q.weight': data ends past end of file (offset 128, size 1024, file 200)"},
     {"unknown-type", 1, "unknown ggml type 50 (newer than this build)"},
     {"bad-bool", 1, "bool byte 2 is neither 0 nor 1"},
     {"trailing-bytes", 1, "64 trailing bytes after the last tensor's data"},
@@ -325,8 +326,8 @@ int qx_fx_write_broken(const char *path, const char *kind)
 /* ---- valid files through the writer ---- */
 
 /* Writes one tensor's floats in its storage type. */
-static int put_tensor(struct qx_gguf_writer *w, uint32_t type, const float *x, size_t n,
-                      uint64_t *rng, struct qx_diags *d)
+static int put_tensor(struct qx_gguf_writer *w, uint32_t type, const float *x, size_t n, uint64_t *rng,
+                      struct qx_diags *d)
 {
     const struct qx_type_info *ti = qx_quant_type(type);
     size_t bytes = qx_quant_row_size(type, n);
@@ -383,8 +384,18 @@ int qx_fx_write_valid(const char *path, uint32_t type, struct qx_diags *d)
 
 enum { EMBD = 64, FF = 128, BLOCKS = 2, HEADS = 4 };
 
-static const char *const words[] = {"\xe2\x96\x81" "the", "\xe2\x96\x81" "of", "\xe2\x96\x81" "and",
-                                    "\xe2\x96\x81" "a", "\xe2\x96\x81" "to", "\xe2\x96\x81" "in"};
+static const char *const words[] = {"\xe2\x96\x81"
+                                    "the",
+                                    "\xe2\x96\x81"
+                                    "of",
+                                    "\xe2\x96\x81"
+                                    "and",
+                                    "\xe2\x96\x81"
+                                    "a",
+                                    "\xe2\x96\x81"
+                                    "to",
+                                    "\xe2\x96\x81"
+                                    "in"};
 #define NWORDS (sizeof words / sizeof words[0])
 #define VOCAB (3 + 256 + NWORDS)
 
@@ -414,7 +425,9 @@ static int tiny_kvs(struct qx_gguf_writer *w, uint32_t storage)
     rc |= qx_gguf_writer_kv_str(w, "general.architecture", "llama");
     rc |= qx_gguf_writer_kv_str(w, "general.name", "qexplain tiny random llama");
     rc |= qx_gguf_writer_kv_u32(w, "general.file_type",
-                                storage == QX_TYPE_F16 ? 1 : storage == QX_TYPE_BF16 ? 32 : 0);
+                                storage == QX_TYPE_F16    ? 1
+                                : storage == QX_TYPE_BF16 ? 32
+                                                          : 0);
     rc |= qx_gguf_writer_kv_u32(w, "llama.context_length", 256);
     rc |= qx_gguf_writer_kv_u32(w, "llama.embedding_length", EMBD);
     rc |= qx_gguf_writer_kv_u32(w, "llama.block_count", BLOCKS);
@@ -444,22 +457,24 @@ struct tspec {
 static size_t tiny_tensors(struct tspec *t)
 {
     size_t n = 0;
-#define ADD(nm, d0, d1, sg)                                                                        \
-    do {                                                                                           \
-        snprintf(t[n].name, sizeof t[n].name, "%s", nm);                                           \
-        t[n].nd = (d1) ? 2 : 1;                                                                    \
-        t[n].ne[0] = d0;                                                                           \
-        t[n].ne[1] = (d1) ? (d1) : 1;                                                              \
-        t[n].sigma = sg;                                                                           \
-        n++;                                                                                       \
+#define ADD(nm, d0, d1, sg)                                                                                  \
+    do {                                                                                                     \
+        snprintf(t[n].name, sizeof t[n].name, "%s", nm);                                                     \
+        t[n].nd = (d1) ? 2 : 1;                                                                              \
+        t[n].ne[0] = d0;                                                                                     \
+        t[n].ne[1] = (d1) ? (d1) : 1;                                                                        \
+        t[n].sigma = sg;                                                                                     \
+        n++;                                                                                                 \
     } while (0)
     ADD("token_embd.weight", EMBD, VOCAB, 0.5f);
     for (int b = 0; b < BLOCKS; b++) {
         char nm[64];
-        static const struct { const char *role; int d0, d1; } roles[] = {
-            {"attn_norm", EMBD, 0}, {"attn_q", EMBD, EMBD}, {"attn_k", EMBD, EMBD},
-            {"attn_v", EMBD, EMBD}, {"attn_output", EMBD, EMBD}, {"ffn_norm", EMBD, 0},
-            {"ffn_gate", EMBD, FF}, {"ffn_up", EMBD, FF}, {"ffn_down", FF, EMBD}};
+        static const struct {
+            const char *role;
+            int d0, d1;
+        } roles[] = {{"attn_norm", EMBD, 0}, {"attn_q", EMBD, EMBD},      {"attn_k", EMBD, EMBD},
+                     {"attn_v", EMBD, EMBD}, {"attn_output", EMBD, EMBD}, {"ffn_norm", EMBD, 0},
+                     {"ffn_gate", EMBD, FF}, {"ffn_up", EMBD, FF},        {"ffn_down", FF, EMBD}};
         for (size_t r = 0; r < sizeof roles / sizeof roles[0]; r++) {
             snprintf(nm, sizeof nm, "blk.%d.%s.weight", b, roles[r].role);
             ADD(nm, (uint64_t)roles[r].d0, (uint64_t)roles[r].d1, roles[r].d1 ? 0.1f : 0.0f);
@@ -479,8 +494,7 @@ int qx_fx_write_tiny_llama(const char *path, uint32_t storage, uint64_t seed, st
     qx_gguf_writer_init(&w, 32);
     int rc = tiny_kvs(&w, storage);
     for (size_t i = 0; i < nt && !rc; i++)
-        rc = qx_gguf_writer_tensor(&w, t[i].name, t[i].nd, t[i].ne,
-                                   t[i].nd == 2 ? storage : QX_TYPE_F32);
+        rc = qx_gguf_writer_tensor(&w, t[i].name, t[i].nd, t[i].ne, t[i].nd == 2 ? storage : QX_TYPE_F32);
     if (!rc)
         rc = qx_gguf_writer_begin(&w, path, d);
     uint64_t rng = seed ? seed : 1;

@@ -14,13 +14,13 @@ static void quiet_log(int level, const char *text, void *user)
     (void)user;
 }
 
-#define SYM(field, name)                                                                           \
-    do {                                                                                           \
-        *(void **)(&o->field) = dlsym(o->handle, name);                                            \
-        if (!o->field) {                                                                           \
-            *why = "symbol " name " missing from libggml-base.so";                                 \
-            goto fail;                                                                             \
-        }                                                                                          \
+#define SYM(field, name)                                                                                     \
+    do {                                                                                                     \
+        *(void **)(&o->field) = dlsym(o->handle, name);                                                      \
+        if (!o->field) {                                                                                     \
+            *why = "symbol " name " missing from libggml-base.so";                                           \
+            goto fail;                                                                                       \
+        }                                                                                                    \
     } while (0)
 
 int qx_oracle_open(struct qx_oracle *o, const char **why)

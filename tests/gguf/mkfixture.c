@@ -11,9 +11,8 @@
 #include "qexplain/quant.h"
 #include "qexplain/util.h"
 
-static const char text[] =
-    "the cat sat on the mat and looked at the door of the house in the town. "
-    "a dog ran to the park and the birds sang in the trees of the old garden. ";
+static const char text[] = "the cat sat on the mat and looked at the door of the house in the town. "
+                           "a dog ran to the park and the birds sang in the trees of the old garden. ";
 
 int main(int argc, char **argv)
 {
@@ -40,9 +39,12 @@ int main(int argc, char **argv)
         bad |= qx_fx_write_broken(p, b[i].kind) != 0;
         free(p);
     }
-    static const struct { const char *name; uint32_t type; } models[] = {
-        {"tiny-llama.gguf", QX_TYPE_F32}, {"tiny-llama-f16.gguf", QX_TYPE_F16},
-        {"tiny-llama-bf16.gguf", QX_TYPE_BF16}};
+    static const struct {
+        const char *name;
+        uint32_t type;
+    } models[] = {{"tiny-llama.gguf", QX_TYPE_F32},
+                  {"tiny-llama-f16.gguf", QX_TYPE_F16},
+                  {"tiny-llama-bf16.gguf", QX_TYPE_BF16}};
     for (size_t i = 0; i < 3; i++) {
         char *p = qx_asprintf("%s/%s", dir, models[i].name);
         bad |= qx_fx_write_tiny_llama(p, models[i].type, 42, &d) != 0;

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
 #include <cmocka.h>
 
 #include "fixture.h"
@@ -191,10 +192,23 @@ static void tiny_llama_layout(void **state)
     assert_int_equal(qx_gguf_group_of(qx_gguf_tensor_find(g, "output.weight")), QX_GROUP_OUTPUT);
     assert_int_equal(qx_gguf_group_of(qx_gguf_tensor_find(g, "token_embd.weight")), QX_GROUP_EMBEDDING);
     assert_int_equal(qx_gguf_group_of(qx_gguf_tensor_find(g, "blk.0.attn_k.weight")), QX_GROUP_ATTENTION);
-    static const struct { const char *spec; size_t count; } sel[] = {
-        {"ffn_norm", 2}, {"norm", 5}, {"ffn", 6}, {"attn", 8}, {"attn_qkv", 6}, {"embed", 1},
-        {"output", 1}, {"matmul", 16}, {"ffn@1", 3}, {"attn_q@0-1", 2}, {"all", 21},
-        {"ffn_norm,output_norm", 3}, {"^blk\\.0\\.ffn_(up|gate)", 2}, {"nothing_matches", 0}};
+    static const struct {
+        const char *spec;
+        size_t count;
+    } sel[] = {{"ffn_norm", 2},
+               {"norm", 5},
+               {"ffn", 6},
+               {"attn", 8},
+               {"attn_qkv", 6},
+               {"embed", 1},
+               {"output", 1},
+               {"matmul", 16},
+               {"ffn@1", 3},
+               {"attn_q@0-1", 2},
+               {"all", 21},
+               {"ffn_norm,output_norm", 3},
+               {"^blk\\.0\\.ffn_(up|gate)", 2},
+               {"nothing_matches", 0}};
     for (size_t i = 0; i < sizeof sel / sizeof sel[0]; i++) {
         struct qx_gguf_select *s2;
         assert_int_equal(qx_gguf_select_compile(&s2, sel[i].spec, &d), 0);
@@ -266,8 +280,10 @@ static void writer_rules(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(valid_files_of_every_type), cmocka_unit_test(broken_files),
-        cmocka_unit_test(every_truncation),          cmocka_unit_test(tiny_llama_layout),
+        cmocka_unit_test(valid_files_of_every_type),
+        cmocka_unit_test(broken_files),
+        cmocka_unit_test(every_truncation),
+        cmocka_unit_test(tiny_llama_layout),
         cmocka_unit_test(writer_rules),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -51,8 +51,7 @@ static void compare(const struct qx_oracle *o, const char *path, const char *lab
     }
     if (ours && theirs) {
         int same = (size_t)o->gguf_get_n_tensors(ctx) == g->n_tensors &&
-                   (size_t)o->gguf_get_n_kv(ctx) == g->n_kv &&
-                   o->gguf_get_data_offset(ctx) == g->data_offset;
+                   (size_t)o->gguf_get_n_kv(ctx) == g->n_kv && o->gguf_get_data_offset(ctx) == g->data_offset;
         for (size_t i = 0; same && i < g->n_tensors; i++) {
             same = strcmp(o->gguf_get_tensor_name(ctx, (int64_t)i), g->tensors[i].name) == 0 &&
                    (uint32_t)o->gguf_get_tensor_type(ctx, (int64_t)i) == g->tensors[i].type &&

@@ -14,15 +14,15 @@
 
 static int failures;
 
-#define CHECK(cond, ...)                                                                           \
-    do {                                                                                           \
-        if (!(cond)) {                                                                             \
-            if (failures++ < 20) {                                                                 \
-                fprintf(stderr, "FAIL %s:%d: ", __FILE__, __LINE__);                               \
-                fprintf(stderr, __VA_ARGS__);                                                      \
-                fputc('\n', stderr);                                                               \
-            }                                                                                      \
-        }                                                                                          \
+#define CHECK(cond, ...)                                                                                     \
+    do {                                                                                                     \
+        if (!(cond)) {                                                                                       \
+            if (failures++ < 20) {                                                                           \
+                fprintf(stderr, "FAIL %s:%d: ", __FILE__, __LINE__);                                         \
+                fprintf(stderr, __VA_ARGS__);                                                                \
+                fputc('\n', stderr);                                                                         \
+            }                                                                                                \
+        }                                                                                                    \
     } while (0)
 
 static uint64_t rng = 0x9E3779B97F4A7C15ull;
@@ -58,7 +58,7 @@ static void fill(float *x, size_t n, int dist)
         case 0: x[i] = uni() * 2.0f - 1.0f; break;
         case 1: x[i] = gauss() * 0.02f; break;
         case 2: x[i] = gauss() * (i % 97 == 0 ? 30.0f : 0.5f); break; /* outliers */
-        case 3: x[i] = gauss() * 1e-6f; break;                          /* tiny: scales underflow */
+        case 3: x[i] = gauss() * 1e-6f; break;                        /* tiny: scales underflow */
         case 4: x[i] = (i / 32) % 3 == 0 ? 0.0f : (i / 32) % 3 == 1 ? 0.75f : gauss(); break;
         default: x[i] = (float)((int)(next() % 17) - 8) * 0.125f; break; /* on a grid, ties */
         }
@@ -72,8 +72,7 @@ static void check_types(const struct qx_oracle *o)
         CHECK((int64_t)ti->blck == o->blck_size(t), "type %d block %u vs ggml %lld", t, ti->blck,
               (long long)o->blck_size(t));
         if (ti->blck) {
-            CHECK(ti->size == o->type_size(t), "type %d size %u vs ggml %zu", t, ti->size,
-                  o->type_size(t));
+            CHECK(ti->size == o->type_size(t), "type %d size %u vs ggml %zu", t, ti->size, o->type_size(t));
             CHECK(strcmp(ti->name, o->type_name(t)) == 0, "type %d name %s vs ggml %s", t, ti->name,
                   o->type_name(t));
         }
@@ -100,8 +99,8 @@ static void check_floats(const struct qx_oracle *o)
         if (k == CH) {
             o->fp32_to_bf16_row_ref(xs, ref, CH);
             for (size_t i = 0; i < CH; i++)
-                CHECK(qx_f32_to_bf16(xs[i]) == ref[i], "f32 %08x -> bf16 %04x vs ggml %04x",
-                      fb(xs[i]), qx_f32_to_bf16(xs[i]), ref[i]);
+                CHECK(qx_f32_to_bf16(xs[i]) == ref[i], "f32 %08x -> bf16 %04x vs ggml %04x", fb(xs[i]),
+                      qx_f32_to_bf16(xs[i]), ref[i]);
             k = 0;
         }
     }
@@ -111,7 +110,7 @@ enum { ROW = 4096, ROWS = 16, N = ROW * ROWS };
 
 static void check_quantizers(const struct qx_oracle *o, const float *x, int dist)
 {
-    static const int types[] = {QX_TYPE_F16, QX_TYPE_BF16, QX_TYPE_Q8_0, QX_TYPE_Q4_0,
+    static const int types[] = {QX_TYPE_F16,  QX_TYPE_BF16, QX_TYPE_Q8_0, QX_TYPE_Q4_0,
                                 QX_TYPE_Q4_1, QX_TYPE_Q5_0, QX_TYPE_Q5_1};
     static unsigned char ours[N * 4], theirs[N * 4];
     for (size_t i = 0; i < sizeof types / sizeof types[0]; i++) {
@@ -119,8 +118,7 @@ static void check_quantizers(const struct qx_oracle *o, const float *x, int dist
         size_t bytes = qx_quant_row_size((uint32_t)t, N);
         qx_quant_quantize(ours, (uint32_t)t, x, N);
         size_t got = o->quantize_chunk(t, x, theirs, 0, ROWS, ROW, NULL);
-        CHECK(got == bytes, "%s: ggml wrote %zu bytes, expected %zu", qx_quant_type(t)->name, got,
-              bytes);
+        CHECK(got == bytes, "%s: ggml wrote %zu bytes, expected %zu", qx_quant_type(t)->name, got, bytes);
         size_t diff = 0, first = 0;
         for (size_t b = 0; b < bytes; b++)
             if (ours[b] != theirs[b] && diff++ == 0)

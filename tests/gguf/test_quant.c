@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
 #include <cmocka.h>
 
 #include "qexplain/quant.h"
@@ -35,21 +36,21 @@ static void f16_conversions(void **state)
     assert_int_equal(qx_f32_to_f16(1.0f), 0x3C00);
     assert_int_equal(qx_f32_to_f16(-2.0f), 0xC000);
     assert_int_equal(qx_f32_to_f16(65504.0f), 0x7BFF);
-    assert_int_equal(qx_f32_to_f16(65519.0f), 0x7BFF);  /* below the tie: largest finite */
-    assert_int_equal(qx_f32_to_f16(65520.0f), 0x7C00);  /* the tie rounds to even = inf */
+    assert_int_equal(qx_f32_to_f16(65519.0f), 0x7BFF); /* below the tie: largest finite */
+    assert_int_equal(qx_f32_to_f16(65520.0f), 0x7C00); /* the tie rounds to even = inf */
     assert_int_equal(qx_f32_to_f16(1e10f), 0x7C00);
-    assert_int_equal(qx_f32_to_f16(0x1p-24f), 0x0001);  /* smallest subnormal */
-    assert_int_equal(qx_f32_to_f16(0x1p-25f), 0x0000);  /* tie to even: 0 */
+    assert_int_equal(qx_f32_to_f16(0x1p-24f), 0x0001); /* smallest subnormal */
+    assert_int_equal(qx_f32_to_f16(0x1p-25f), 0x0000); /* tie to even: 0 */
     assert_int_equal(qx_f32_to_f16(0x1.8p-25f), 0x0001);
-    assert_int_equal(qx_f32_to_f16(0x1.8p-24f), 0x0002); /* 1.5 ulp: tie to even 2 */
+    assert_int_equal(qx_f32_to_f16(0x1.8p-24f), 0x0002);   /* 1.5 ulp: tie to even 2 */
     assert_int_equal(qx_f32_to_f16(0x1.ff8p-15f), 0x03FF); /* largest subnormal, 1023 * 2^-24 */
     assert_int_equal(qx_f32_to_f16(0x1.ffcp-15f), 0x0400); /* tie: rounds into the normals */
     assert_int_equal(qx_f32_to_f16(0.1f), 0x2E66);
     assert_int_equal(qx_f32_to_f16(-0.0f), 0x8000);
     assert_int_equal(qx_f32_to_f16(INFINITY), 0x7C00);
     assert_int_equal(qx_f32_to_f16(bitsf(0xFF800123)), 0xFE00); /* NaN: sign kept, payload dropped */
-    assert_int_equal(qx_f32_to_f16(1.0f + 0x1p-11f), 0x3C00);  /* tie, even */
-    assert_int_equal(qx_f32_to_f16(1.0f + 0x3p-11f), 0x3C02);  /* tie, odd: up */
+    assert_int_equal(qx_f32_to_f16(1.0f + 0x1p-11f), 0x3C00);   /* tie, even */
+    assert_int_equal(qx_f32_to_f16(1.0f + 0x3p-11f), 0x3C02);   /* tie, odd: up */
     assert_true(qx_f16_to_f32(0x0001) == 0x1p-24f);
     assert_true(qx_f16_to_f32(0x3555) == 0.333251953125f);
     assert_true(qx_f16_to_f32(0x7BFF) == 65504.0f);
@@ -90,9 +91,9 @@ static void type_table(void **state)
     (void)state;
     assert_int_equal(qx_quant_type(QX_TYPE_Q2_K)->size, 84);
     assert_int_equal(qx_quant_type(QX_TYPE_Q8_1)->size, 36);
-    assert_int_equal(qx_quant_type(19)->size, 50);  /* iq1_s */
-    assert_int_equal(qx_quant_type(20)->blck, 32);  /* iq4_nl */
-    assert_int_equal(qx_quant_type(4)->blck, 0);    /* removed */
+    assert_int_equal(qx_quant_type(19)->size, 50); /* iq1_s */
+    assert_int_equal(qx_quant_type(20)->blck, 32); /* iq4_nl */
+    assert_int_equal(qx_quant_type(4)->blck, 0);   /* removed */
     assert_int_equal(qx_quant_type(33)->blck, 0);
     assert_null(qx_quant_type(43));
     assert_string_equal(qx_quant_type_display(30), "BF16");
@@ -192,15 +193,15 @@ static void q4_1_and_q5_blocks(void **state)
     /* Q5_0: extreme -16 -> d = 1, codes trunc(x + 16.5) clamped to 31 */
     memset(x, 0, sizeof x);
     x[0] = -16.0f;
-    x[1] = 15.0f;  /* 31 */
-    x[17] = 3.0f;  /* 19 = 0b10011: nibble 3, qh bit 17 */
+    x[1] = 15.0f; /* 31 */
+    x[17] = 3.0f; /* 19 = 0b10011: nibble 3, qh bit 17 */
     qx_quant_quantize(b, QX_TYPE_Q5_0, x, 32);
     assert_int_equal(b[0] | b[1] << 8, 0x3C00);
     uint32_t qh = (uint32_t)b[2] | (uint32_t)b[3] << 8 | (uint32_t)b[4] << 16 | (uint32_t)b[5] << 24;
     /* code 0 at j=0; 31 at j=1; 16 (zero) elsewhere -> qh bit set except j=0 */
     assert_int_equal(qh, 0xFFFFFFFEu);
-    assert_int_equal(b[6 + 0], 0x00 | 0 << 4);  /* codes 0 and 16: nibbles 0, 0 */
-    assert_int_equal(b[6 + 1], 15 | 3 << 4);    /* codes 31 and 19 */
+    assert_int_equal(b[6 + 0], 0x00 | 0 << 4); /* codes 0 and 16: nibbles 0, 0 */
+    assert_int_equal(b[6 + 1], 15 | 3 << 4);   /* codes 31 and 19 */
     qx_quant_dequantize(y, QX_TYPE_Q5_0, b, 32);
     assert_true(y[0] == -16.0f && y[1] == 15.0f && y[17] == 3.0f && y[2] == 0.0f);
 
@@ -230,24 +231,27 @@ static void k_quant_blocks(void **state)
     b[4] = 0x21;
     b[6] = 0x03;
     b[16] = 0xE4;
-    b[80] = 0x00; b[81] = 0x3C; /* d = 1 */
-    b[82] = 0x00; b[83] = 0x38; /* dmin = 0.5 */
+    b[80] = 0x00;
+    b[81] = 0x3C; /* d = 1 */
+    b[82] = 0x00;
+    b[83] = 0x38; /* dmin = 0.5 */
     assert_int_equal(qx_quant_dequantize(y, QX_TYPE_Q2_K, b, 256), 0);
-    assert_true(y[0] == 2.0f * 0 - 1.5f);       /* 0*2 - 0.5*3 */
-    assert_true(y[32] == 1.0f * 1 - 0.5f);      /* scale 1, min 1 */
-    assert_true(y[64] == 1.0f * 2 - 1.0f);      /* scale 1, min 2 */
-    assert_true(y[96] == 3.0f * 3 - 0.0f);      /* scale 3, min 0 */
+    assert_true(y[0] == 2.0f * 0 - 1.5f);  /* 0*2 - 0.5*3 */
+    assert_true(y[32] == 1.0f * 1 - 0.5f); /* scale 1, min 1 */
+    assert_true(y[64] == 1.0f * 2 - 1.0f); /* scale 1, min 2 */
+    assert_true(y[96] == 3.0f * 3 - 0.0f); /* scale 3, min 0 */
     assert_true(y[1] == -1.5f);
 
     /* Q3_K: d = 0.5; scales: s=0 low4 = 5, high2 = 2 -> (5 | 32) - 32 = 5;
      * element 0: low2 = 3, hmask bit 0 set -> q = 3 + 4 - 4 = 3 -> 0.5*5*3;
      * element 1: low2 = 0, hmask clear -> q = -4 -> 0.5*5*(-4). */
     memset(b, 0, 110);
-    b[96] = 0x05;      /* scales[0] low nibble: s=0 */
-    b[96 + 8] = 0x02;  /* scales[8] bits 0-1: high2 of s=0 */
-    b[32] = 0x03;      /* qs[0] */
-    b[0] = 0x01;       /* hmask[0] bit 0 */
-    b[108] = 0x00; b[109] = 0x38;
+    b[96] = 0x05;     /* scales[0] low nibble: s=0 */
+    b[96 + 8] = 0x02; /* scales[8] bits 0-1: high2 of s=0 */
+    b[32] = 0x03;     /* qs[0] */
+    b[0] = 0x01;      /* hmask[0] bit 0 */
+    b[108] = 0x00;
+    b[109] = 0x38;
     qx_quant_dequantize(y, QX_TYPE_Q3_K, b, 256);
     assert_true(y[0] == 7.5f);
     assert_true(y[1] == -10.0f);
@@ -257,14 +261,16 @@ static void k_quant_blocks(void **state)
      * (S[1] >> 6) << 4 = 2 | 16 = 18, m = (S[9] >> 4) | (S[5] >> 6) << 4 = 1.
      * qs[0] = 0x72: element 0 (s=0, low) q=2, element 32 (s=1, high) q=7. */
     memset(b, 0, 176);
-    b[0] = 0x00; b[1] = 0x3C;
-    b[2] = 0x00; b[3] = 0x34;
+    b[0] = 0x00;
+    b[1] = 0x3C;
+    b[2] = 0x00;
+    b[3] = 0x34;
     b[4 + 0] = 3;
     b[4 + 4] = 4;
-    b[4 + 1] = 0x40 | 6;  /* s=1: sc = 6; top bits feed s=5's scale */
+    b[4 + 1] = 0x40 | 6; /* s=1: sc = 6; top bits feed s=5's scale */
     b[4 + 9] = 0x12;
     b[16 + 0] = 0x72;
-    b[16 + 64 + 0] = 0x05; /* element 128 + 32? no: qs[32*2 + 0] low nibble = s=4 */
+    b[16 + 64 + 0] = 0x05;      /* element 128 + 32? no: qs[32*2 + 0] low nibble = s=4 */
     b[16 + 64 + 32 * 0] = 0x50; /* s=5 (high nibble of qs[64]) q = 5 */
     qx_quant_dequantize(y, QX_TYPE_Q4_K, b, 256);
     assert_true(y[0] == 3.0f * 2 - 0.25f * 4);
@@ -273,7 +279,8 @@ static void k_quant_blocks(void **state)
 
     /* Q5_K: as Q4_K, qh[0] bit 0 adds 16 to element 0 */
     memset(b, 0, 176);
-    b[0] = 0x00; b[1] = 0x3C;
+    b[0] = 0x00;
+    b[1] = 0x3C;
     b[4 + 0] = 1;
     b[16 + 0] = 0x01; /* qh[0] bit 0 -> element 0; */
     b[48 + 0] = 0x03;
@@ -289,7 +296,8 @@ static void k_quant_blocks(void **state)
     b[128] = 0x02;
     b[192] = (unsigned char)(int8_t)-2;
     b[192 + 4] = 1; /* scales for elements 64..79 */
-    b[208] = 0x00; b[209] = 0x38;
+    b[208] = 0x00;
+    b[209] = 0x38;
     qx_quant_dequantize(y, QX_TYPE_Q6_K, b, 256);
     assert_true(y[0] == -5.0f);
     assert_true(y[64] == 0.5f * 1 * -31);
@@ -329,8 +337,8 @@ static void scheme_parsing(void **state)
     n = qx_scheme_name(&s);
     assert_string_equal(n, "int8:sym");
     free(n);
-    const char *bad[] = {"int9", "int1", "int4:", "int4:g0", "int4:g32:g64", "int4:sym:asym",
-                         "int4:x", "q4_K", "int4:g32x", "f32", ""};
+    const char *bad[] = {"int9", "int1",      "int4:", "int4:g0", "int4:g32:g64", "int4:sym:asym", "int4:x",
+                         "q4_K", "int4:g32x", "f32",   ""};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
         assert_int_equal(qx_scheme_parse(&s, bad[i]), QX_EUSAGE);
 }
@@ -349,7 +357,7 @@ static void intn_values(void **state)
     qx_scheme_parse(&s, "int4:g2");
     float b[4] = {7.0f, 3.5f, -14.0f, 5.0f}; /* groups: scale 1 | scale 2 */
     qx_scheme_roundtrip_row(&s, y, b, 4);
-    assert_true(y[0] == 7.0f && y[1] == 4.0f); /* 3.5 -> 4 (half to even) */
+    assert_true(y[0] == 7.0f && y[1] == 4.0f);   /* 3.5 -> 4 (half to even) */
     assert_true(y[2] == -14.0f && y[3] == 4.0f); /* 2.5 -> 2 -> 4 */
     qx_scheme_parse(&s, "int4:asym");
     float c[2] = {-5.0f, 10.0f}; /* range 15 -> scale 1, zero point 5 */
@@ -377,8 +385,8 @@ static float frand(void)
 static void schemes_are_idempotent(void **state)
 {
     (void)state;
-    const char *names[] = {"bf16", "f16", "q8_0", "q4_0", "q5_0", "int8", "int4:g32",
-                           "int4:g32:asym", "int8:asym", "int3:g64", "int2:g16:asym"};
+    const char *names[] = {"bf16",     "f16",           "q8_0",      "q4_0",     "q5_0",         "int8",
+                           "int4:g32", "int4:g32:asym", "int8:asym", "int3:g64", "int2:g16:asym"};
     enum { N = 4096 };
     float *x = malloc(N * sizeof *x), *y = malloc(N * sizeof *y), *z = malloc(N * sizeof *z);
     for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
@@ -420,8 +428,8 @@ static void precision_stats(void **state)
     assert_int_equal(st.f16_exact, 4);
     assert_int_equal(st.f16_overflow, 1);
     assert_int_equal(qx_stats_max_mant(&st), 23); /* 0.1f uses all 23 fraction bits */
-    assert_int_equal(st.exp_min, -133);            /* 1e-40 = 1.09e-40 -> 2^-133 */
-    assert_int_equal(st.exp_max, 16);              /* 70000 */
+    assert_int_equal(st.exp_min, -133);           /* 1e-40 = 1.09e-40 -> 2^-133 */
+    assert_int_equal(st.exp_max, 16);             /* 70000 */
     assert_true(st.min == 0.0 && st.max == 70000.0);
     /* the fast f16 test agrees with the round trip on a sweep of bit patterns */
     for (uint64_t b = 0; b < 0x100000000ull; b += 65521) {
@@ -445,7 +453,7 @@ static void error_metrics(void **state)
     assert_int_equal(e.sign_flips, 1);
     assert_true(e.max_abs == 2.0 && e.max_at == 2);
     assert_true(qx_errstats_mean_abs(&e) == 0.5);
-    assert_true(qx_errstats_rmse(&e) == 1.0);                /* sqrt(4/4) */
+    assert_true(qx_errstats_rmse(&e) == 1.0); /* sqrt(4/4) */
     assert_true(fabs(qx_errstats_rel_rmse(&e) - sqrt(4.0 / 14.0)) < 1e-15);
     assert_true(fabs(qx_errstats_snr_db(&e) - 10.0 * log10(14.0 / 4.0)) < 1e-12);
     assert_true(fabs(qx_errstats_cosine(&e) - 20.0 / sqrt(14.0 * 30.0)) < 1e-15);
@@ -457,12 +465,18 @@ static void error_metrics(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(f16_conversions),     cmocka_unit_test(bf16_conversions),
-        cmocka_unit_test(type_table),          cmocka_unit_test(q8_0_block),
-        cmocka_unit_test(q4_0_block),          cmocka_unit_test(q4_1_and_q5_blocks),
-        cmocka_unit_test(k_quant_blocks),      cmocka_unit_test(float_rows),
-        cmocka_unit_test(scheme_parsing),      cmocka_unit_test(intn_values),
-        cmocka_unit_test(schemes_are_idempotent), cmocka_unit_test(precision_stats),
+        cmocka_unit_test(f16_conversions),
+        cmocka_unit_test(bf16_conversions),
+        cmocka_unit_test(type_table),
+        cmocka_unit_test(q8_0_block),
+        cmocka_unit_test(q4_0_block),
+        cmocka_unit_test(q4_1_and_q5_blocks),
+        cmocka_unit_test(k_quant_blocks),
+        cmocka_unit_test(float_rows),
+        cmocka_unit_test(scheme_parsing),
+        cmocka_unit_test(intn_values),
+        cmocka_unit_test(schemes_are_idempotent),
+        cmocka_unit_test(precision_stats),
         cmocka_unit_test(error_metrics),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
