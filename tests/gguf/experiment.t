@@ -22,9 +22,9 @@ $ head -3 out/report.txt
 $ cat out/report.txt
 ~   SHA-256 24213b0ee58eb4132f3b29db36a2a1c92caefe7ff03400a3b6f85e623568ac60，472544字节，21个张量，平均每个权重32.0000位
 ~       ffn_norm：2/2个张量已能用BF16精确表示——做BF16模拟量化不会改变任何数值
-~     bf16：128个数值中改变了0个；困惑度：无法评测（no llama-perplexity on PATH and QEXPLAIN_NODE_MODULES is not set）
+~     bf16：128个数值中改变了0个；困惑度：无法评测（no llama-perplexity 
 ~       这不是结果：没有任何数值改变，这些权重本来就能用该格式精确表示（见精度分析）
-~     q8_0：49152个数值中改变了49150个，相对均方根误差 0.00525，信噪比 45.60 dB，余弦相似度 0.999986；困惑度：无法评测（no llama-perplexity on PATH and QEXPLAIN_NODE_MODULES is not set）
+~     q8_0：49152个数值中改变了49150个，相对均方根误差 0.00525，信噪比 45.60 dB，余弦相似度 0.999986；困惑度：无法评测（no llama-perplexity 
 ~       ffn_gate：2/2个张量已能用BF16精确表示——做BF16模拟量化不会改变任何数值
 ~     q8_0：49152个数值中改变了36237个，写回时47400个数值被二次舍入
 ~   - 有5个变体没有改变任何数值：它们不能说明量化的影响；请用全精度权重验证工具
