@@ -181,6 +181,32 @@ int main(int argc, char **argv)
         qx_diags_release(&err);
         qx_buf_release(&b);
     }
+    /* the hostile shape: the same prose on one line without any newline
+     * (findings on one long line must not cost the line's length each) */
+    double one_rate = 0;
+    for (size_t mult = 1; mult <= 4; mult *= 4) {
+        struct qx_buf b;
+        qx_buf_init(&b);
+        corpus(&b, (base_mb * mult << 20) / 4);
+        for (size_t i = 0; i < b.len; i++)
+            if (b.data[i] == '\n')
+                b.data[i] = ' ';
+        struct qx_diags out, err;
+        qx_diags_init(&out);
+        qx_diags_init(&err);
+        double t0 = now();
+        qx_lint_text(&out, "bench", b.data, b.len, &lo, &err);
+        double t = now() - t0;
+        if (mult == 1)
+            one_rate = mbps(b.len, t);
+        printf("one line, %4.1f MB: lint %.1f MB/s, %zu findings%s", (double)b.len / (1 << 20), mbps(b.len, t), out.n,
+               mult == 4 ? "" : "\n");
+        if (mult == 4)
+            printf(" (throughput ratio 4x/1x %.2f)\n", mbps(b.len, t) / (one_rate > 0 ? one_rate : 1));
+        qx_diags_release(&out);
+        qx_diags_release(&err);
+        qx_buf_release(&b);
+    }
     qx_lint_sections_release(&secs);
     qx_skill_free(skill);
     qx_facts_free(facts);

@@ -92,6 +92,9 @@ struct lx_doc {
         struct qx_rx *rx;
     } rx[48];
     size_t nrx;
+    int pos_valid; /* position cache of lx_report */
+    size_t pos_byte, pos_line_end;
+    unsigned pos_line, pos_col;
     size_t *block_figs; /* figures per block, when figures.traceable ran; else NULL */
     int failed; /* a rule hit an internal error (details in err) */
 };

@@ -97,6 +97,8 @@ static int zh_numbered_heading(const struct lx_doc *d, size_t s, size_t e)
     return !(last == 0x3002 || last == 0xFF01 || last == 0xFF1F || last == 0xFF1B || last == 0xFF0C);
 }
 
+#define MD_REACH 4096
+
 /* Inline Markdown on one text line: code spans, images, links, autolinks,
  * bold and italic markers. */
 static void inline_md(struct lx_doc *d, size_t s, size_t e)
@@ -112,7 +114,9 @@ static void inline_md(struct lx_doc *d, size_t s, size_t e)
                 k++;
             size_t run = k - i;
             const char *close = NULL;
-            for (size_t j = k; j + run <= e; j++) {
+            /* closers are looked for within MD_REACH bytes: an unclosed
+             * marker costs a bounded scan, never the rest of a long line */
+            for (size_t j = k; j + run <= e && j < k + MD_REACH; j++) {
                 if (t[j] == '`') {
                     size_t r = j;
                     while (r < e && t[r] == '`')
@@ -137,12 +141,12 @@ static void inline_md(struct lx_doc *d, size_t s, size_t e)
         } else if ((c == '[' || (c == '!' && i + 1 < e && t[i + 1] == '['))) {
             size_t lb = c == '!' ? i + 1 : i;
             size_t j = lb + 1;
-            while (j < e && t[j] != ']' && t[j] != '[')
+            while (j < e && j < lb + MD_REACH && t[j] != ']' && t[j] != '[')
                 j++;
             if (j + 1 >= e || t[j] != ']' || t[j + 1] != '(')
                 continue;
             size_t k = j + 2;
-            while (k < e && t[k] != ')' && t[k] != ' ')
+            while (k < e && k < j + MD_REACH && t[k] != ')' && t[k] != ' ')
                 k++;
             if (k >= e || t[k] != ')')
                 continue;
@@ -172,9 +176,9 @@ static void inline_md(struct lx_doc *d, size_t s, size_t e)
             if (k >= e || t[k] == ' ')
                 continue;
             size_t j = k;
-            while (j + 1 < e && !(t[j] == c && t[j + 1] == c && d->mask[j] == LX_M_PROSE))
+            while (j + 1 < e && j < k + MD_REACH && !(t[j] == c && t[j + 1] == c && d->mask[j] == LX_M_PROSE))
                 j++;
-            if (j + 1 >= e || j == k || t[j - 1] == ' ')
+            if (j + 1 >= e || j >= k + MD_REACH || j == k || t[j - 1] == ' ')
                 continue;
             if (c == '_' && ((i > s && lx_is_ascii_alnum((unsigned char)t[i - 1])) ||
                              (j + 2 < e && lx_is_ascii_alnum((unsigned char)t[j + 2]))))
@@ -186,9 +190,9 @@ static void inline_md(struct lx_doc *d, size_t s, size_t e)
         } else if (c == '*' && i + 1 < e && t[i + 1] != ' ' && t[i + 1] != '*' &&
                    !(i > s && t[i - 1] == '*')) {
             size_t j = i + 1;
-            while (j < e && !(t[j] == '*' && d->mask[j] == LX_M_PROSE))
+            while (j < e && j < i + MD_REACH && !(t[j] == '*' && d->mask[j] == LX_M_PROSE))
                 j++;
-            if (j >= e || t[j - 1] == ' ' || (j + 1 < e && t[j + 1] == '*'))
+            if (j >= e || j >= i + MD_REACH || t[j - 1] == ' ' || (j + 1 < e && t[j + 1] == '*'))
                 continue;
             add_md(d, LX_MD_ITALIC, i, j + 1, i + 1, j);
             mark(d, i, i + 1, LX_M_MARK);
