@@ -38,11 +38,8 @@ static const char *const sentences[] = {
 
 /* a few deliberate violations: punctuation, unit, buzzword, Traditional */
 static const char *const bad[] = {
-    "量化,让模型变小.",
-    "延迟只有5s，效果惊人。",
-    "这是一项革命性的技术！",
-    "量化後的模型还能用。",
-    "INT4量化后显存减少77%。",
+    "量化,让模型变小.",     "延迟只有5s，效果惊人。",  "这是一项革命性的技术！",
+    "量化後的模型还能用。", "INT4量化后显存减少77%。",
 };
 
 static unsigned long long rng = 88172645463325252ull;
@@ -57,7 +54,8 @@ static unsigned next(void)
 
 static void corpus(struct qx_buf *b, size_t bytes)
 {
-    static const char *const heads[] = {"一、量化是什么", "二、数字从哪里来", "三、代价在哪里", "四、怎样评估"};
+    static const char *const heads[] = {"一、量化是什么", "二、数字从哪里来", "三、代价在哪里",
+                                        "四、怎样评估"};
     size_t para = 0;
     rng = 88172645463325252ull;
     while (b->len < bytes) {
@@ -199,8 +197,8 @@ int main(int argc, char **argv)
         double t = now() - t0;
         if (mult == 1)
             one_rate = mbps(b.len, t);
-        printf("one line, %4.1f MB: lint %.1f MB/s, %zu findings%s", (double)b.len / (1 << 20), mbps(b.len, t), out.n,
-               mult == 4 ? "" : "\n");
+        printf("one line, %4.1f MB: lint %.1f MB/s, %zu findings%s", (double)b.len / (1 << 20),
+               mbps(b.len, t), out.n, mult == 4 ? "" : "\n");
         if (mult == 4)
             printf(" (throughput ratio 4x/1x %.2f)\n", mbps(b.len, t) / (one_rate > 0 ? one_rate : 1));
         qx_diags_release(&out);

@@ -80,10 +80,10 @@ static int has_bom(const struct qx_linemap *m)
     return m->len >= 3 && memcmp(m->text, "\xEF\xBB\xBF", 3) == 0;
 }
 
-static void map_pos(struct qx_render_ctx *c, const struct qx_linemap *m, size_t byte, unsigned *line, unsigned *col)
+static void map_pos(struct qx_render_ctx *c, const struct qx_linemap *m, size_t byte, unsigned *line,
+                    unsigned *col)
 {
-    if (c->cm == m && byte >= c->cbyte && c->cline >= 1 &&
-        (c->cline >= m->n || byte < m->starts[c->cline])) {
+    if (c->cm == m && byte >= c->cbyte && c->cline >= 1 && (c->cline >= m->n || byte < m->starts[c->cline])) {
         *line = c->cline;
         *col = c->ccol + (unsigned)qx_text_count_chars(m->text + c->cbyte, byte - c->cbyte);
     } else {

@@ -58,8 +58,8 @@ struct qx_diag *lx_report(struct lx_doc *d, enum qx_lint_rule r, size_t byte, si
     pos(d, byte, &line, &col);
     va_list ap;
     va_start(ap, fmt);
-    struct qx_diag *g = qx_diags_vadd(d->out, d->file, line, col, d->o->profile->r[r].sev,
-                                      qx_lint_rule_info(r)->id, fmt, ap);
+    struct qx_diag *g =
+        qx_diags_vadd(d->out, d->file, line, col, d->o->profile->r[r].sev, qx_lint_rule_info(r)->id, fmt, ap);
     va_end(ap);
     g->byte = byte;
     g->len = len;
@@ -81,6 +81,15 @@ struct qx_diag *lx_report(struct lx_doc *d, enum qx_lint_rule r, size_t byte, si
     h = fnv(h, d->t + byte + len, ce > byte + len ? ce - (byte + len) : 0);
     g->fingerprint = qx_asprintf("%016llx", (unsigned long long)h);
     return g;
+}
+
+void lx_diag_release(struct qx_diag *g)
+{
+    free(g->file);
+    free(g->rule);
+    free(g->message);
+    free(g->fix);
+    free(g->fingerprint);
 }
 
 char *lx_quote(const struct lx_doc *d, size_t byte, size_t len)
@@ -170,8 +179,8 @@ static void sanitise(struct lx_doc *d, char *buf, size_t len)
         at = b + 1;
     }
     if (run_len)
-        lx_report(d, QX_R_ENCODING, run_start, run_len, NULL, "invalid UTF-8 byte 0x%02X; the file must be UTF-8",
-                  first);
+        lx_report(d, QX_R_ENCODING, run_start, run_len, NULL,
+                  "invalid UTF-8 byte 0x%02X; the file must be UTF-8", first);
 }
 
 static void doc_release(struct lx_doc *d)

@@ -102,7 +102,8 @@ static void test_diff(void **state)
     assert_int_equal(out.len, 0);
     qx_buf_reset(&out);
     qx_lint_diff(&out, "y", "a", 1, "b\n", 2);
-    assert_string_equal(out.data, "--- a/y\n+++ b/y\n@@ -1,1 +1,1 @@\n-a\n\\ No newline at end of file\n+b\n");
+    assert_string_equal(out.data,
+                        "--- a/y\n+++ b/y\n@@ -1,1 +1,1 @@\n-a\n\\ No newline at end of file\n+b\n");
     qx_buf_release(&out);
 }
 
@@ -234,10 +235,14 @@ static void test_hostile(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_rx_compile_error), cmocka_unit_test(test_rx_limit),
-        cmocka_unit_test(test_rx_groups),        cmocka_unit_test(test_wordset),
-        cmocka_unit_test(test_diff),             cmocka_unit_test(test_baseline),
-        cmocka_unit_test(test_profile_values),   cmocka_unit_test(test_render_escaping),
+        cmocka_unit_test(test_rx_compile_error),
+        cmocka_unit_test(test_rx_limit),
+        cmocka_unit_test(test_rx_groups),
+        cmocka_unit_test(test_wordset),
+        cmocka_unit_test(test_diff),
+        cmocka_unit_test(test_baseline),
+        cmocka_unit_test(test_profile_values),
+        cmocka_unit_test(test_render_escaping),
         cmocka_unit_test(test_hostile),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
