@@ -98,22 +98,40 @@ static int cmp_name(const void *a, const void *b)
     return c ? c : (x->entry < y->entry ? -1 : x->entry > y->entry);
 }
 
+static unsigned char first_key(const char *name)
+{
+    return (unsigned char)lower(name[0]);
+}
+
 void facts_index_names(struct qx_facts *f)
 {
     struct facts_priv *p = f->priv;
     size_t n = 0, cap = 0;
     free(p->names);
+    free(p->byfirst);
     p->names = NULL;
+    p->byfirst = NULL;
     for (size_t i = 0; i < f->ngloss; i++) {
         const struct qx_gloss *g = &f->gloss[i];
         p->names = qx_grow(p->names, &cap, n + 1 + g->aliases.n, sizeof *p->names);
-        p->names[n++] = (struct gloss_name){g->term, i, 0};
+        p->names[n++] = (struct gloss_name){g->term, strlen(g->term), i, 0};
         for (size_t k = 0; k < g->aliases.n; k++)
-            p->names[n++] = (struct gloss_name){g->aliases.items[k], i, 1};
+            p->names[n++] = (struct gloss_name){g->aliases.items[k], strlen(g->aliases.items[k]), i, 1};
     }
     if (n)
         qsort(p->names, n, sizeof *p->names, cmp_name);
     p->nnames = n;
+    /* Counting sort by first byte keeps the strcmp order inside a group. */
+    memset(p->first, 0, sizeof p->first);
+    for (size_t i = 0; i < n; i++)
+        p->first[first_key(p->names[i].name) + 1]++;
+    for (size_t c = 1; c <= 256; c++)
+        p->first[c] += p->first[c - 1];
+    p->byfirst = qx_calloc(n ? n : 1, sizeof *p->byfirst);
+    size_t fill[256];
+    memcpy(fill, p->first, sizeof fill);
+    for (size_t i = 0; i < n; i++)
+        p->byfirst[fill[first_key(p->names[i].name)]++] = p->names[i];
 }
 
 const struct qx_gloss *qx_facts_gloss_find(const struct qx_facts *f, const char *term)
@@ -143,23 +161,27 @@ const struct qx_gloss *qx_facts_gloss_match(const struct qx_facts *f, const char
     const struct facts_priv *p = f->priv;
     const struct gloss_name *best = NULL;
     size_t bestlen = 0;
-    for (size_t i = 0; p && i < p->nnames; i++) {
-        const char *t = p->names[i].name;
-        size_t n = strlen(t);
+    *matched = 0;
+    if (!p || !p->byfirst || len == 0)
+        return NULL;
+    unsigned char c = first_key(s);
+    for (size_t i = p->first[c]; i < p->first[c + 1]; i++) {
+        const struct gloss_name *g = &p->byfirst[i];
+        size_t n = g->len;
         if (n == 0 || n > len || n < bestlen)
             continue;
         size_t k = 0;
-        while (k < n && lower(t[k]) == lower(s[k]))
+        while (k < n && lower(g->name[k]) == lower(s[k]))
             k++;
         if (k < n)
             continue;
         /* "INT4" must not match the start of "INT48"; "LLM.int8()" ends in
          * punctuation, so any character may follow it. */
-        if (facts_is_alnum(t[n - 1]) && n < len && facts_is_alnum(s[n]))
+        if (facts_is_alnum(g->name[n - 1]) && n < len && facts_is_alnum(s[n]))
             continue;
         /* Longest wins; among equal lengths the exact spelling wins. */
-        if (n > bestlen || (best && strncmp(s, t, n) == 0 && strncmp(s, best->name, n) != 0)) {
-            best = &p->names[i];
+        if (n > bestlen || (strncmp(s, g->name, n) == 0 && strncmp(s, best->name, n) != 0)) {
+            best = g;
             bestlen = n;
         }
     }

@@ -10,7 +10,8 @@
 /* One name (term or alias) of a glossary entry. */
 struct gloss_name {
     const char *name; /* borrowed from the entry */
-    size_t entry;     /* index into qx_facts.gloss */
+    size_t len;
+    size_t entry; /* index into qx_facts.gloss */
     int alias;
 };
 
@@ -19,6 +20,11 @@ struct facts_priv {
     size_t ndocs, capdocs;
     struct gloss_name *names; /* sorted by strcmp */
     size_t nnames;
+    /* The same names grouped by ASCII-lower-cased first byte: byfirst[first[c]
+     * .. first[c + 1]) start with c. qx_facts_gloss_match looks at one group,
+     * so the acronym lint stays linear in its input. */
+    struct gloss_name *byfirst;
+    size_t first[257];
     int have_glossary; /* glossary.json parsed as an array: the glossary
                           rules have something to check against */
 };

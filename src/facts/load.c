@@ -380,6 +380,7 @@ void qx_facts_free(struct qx_facts *f)
         }
         free(p->docs);
         free(p->names);
+        free(p->byfirst);
         free(p);
     }
     free(f->dir);
