@@ -9,13 +9,8 @@
 #include <stddef.h>
 
 #include "qexplain/diag.h"
-/* facts.h and skill.h as first drafted say "facts/" "*.json" inside a
- * comment; keep -Wcomment quiet until their owners reword it. */
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wcomment"
 #include "qexplain/facts.h"
 #include "qexplain/skill.h"
-#pragma GCC diagnostic pop
 #include "qexplain/util.h"
 
 /* Rule identifiers, in the order of docs/lint-rules.md. */
