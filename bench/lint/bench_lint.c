@@ -38,11 +38,8 @@ static const char *const sentences[] = {
 
 /* a few deliberate violations: punctuation, unit, buzzword, Traditional */
 static const char *const bad[] = {
-    "量化,让模型变小.",
-    "延迟只有5s，效果惊人。",
-    "这是一项革命性的技术！",
-    "量化後的模型还能用。",
-    "INT4量化后显存减少77%。",
+    "量化,让模型变小.",     "延迟只有5s，效果惊人。",  "这是一项革命性的技术！",
+    "量化後的模型还能用。", "INT4量化后显存减少77%。",
 };
 
 static unsigned long long rng = 88172645463325252ull;
@@ -57,7 +54,8 @@ static unsigned next(void)
 
 static void corpus(struct qx_buf *b, size_t bytes)
 {
-    static const char *const heads[] = {"一、量化是什么", "二、数字从哪里来", "三、代价在哪里", "四、怎样评估"};
+    static const char *const heads[] = {"一、量化是什么", "二、数字从哪里来", "三、代价在哪里",
+                                        "四、怎样评估"};
     size_t para = 0;
     rng = 88172645463325252ull;
     while (b->len < bytes) {
@@ -177,6 +175,32 @@ int main(int argc, char **argv)
                 printf("wrote %zu files of the 16x corpus to %s\n", nfiles, write_dir);
             }
         }
+        qx_diags_release(&out);
+        qx_diags_release(&err);
+        qx_buf_release(&b);
+    }
+    /* the hostile shape: the same prose on one line without any newline
+     * (findings on one long line must not cost the line's length each) */
+    double one_rate = 0;
+    for (size_t mult = 1; mult <= 4; mult *= 4) {
+        struct qx_buf b;
+        qx_buf_init(&b);
+        corpus(&b, (base_mb * mult << 20) / 4);
+        for (size_t i = 0; i < b.len; i++)
+            if (b.data[i] == '\n')
+                b.data[i] = ' ';
+        struct qx_diags out, err;
+        qx_diags_init(&out);
+        qx_diags_init(&err);
+        double t0 = now();
+        qx_lint_text(&out, "bench", b.data, b.len, &lo, &err);
+        double t = now() - t0;
+        if (mult == 1)
+            one_rate = mbps(b.len, t);
+        printf("one line, %4.1f MB: lint %.1f MB/s, %zu findings%s", (double)b.len / (1 << 20),
+               mbps(b.len, t), out.n, mult == 4 ? "" : "\n");
+        if (mult == 4)
+            printf(" (throughput ratio 4x/1x %.2f)\n", mbps(b.len, t) / (one_rate > 0 ? one_rate : 1));
         qx_diags_release(&out);
         qx_diags_release(&err);
         qx_buf_release(&b);

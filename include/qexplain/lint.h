@@ -9,13 +9,8 @@
 #include <stddef.h>
 
 #include "qexplain/diag.h"
-/* facts.h and skill.h as first drafted say "facts/" "*.json" inside a
- * comment; keep -Wcomment quiet until their owners reword it. */
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wcomment"
 #include "qexplain/facts.h"
 #include "qexplain/skill.h"
-#pragma GCC diagnostic pop
 #include "qexplain/util.h"
 
 /* Rule identifiers, in the order of docs/lint-rules.md. */
@@ -71,7 +66,12 @@ enum qx_lint_param_kind {
 
 enum qx_lint_markdown { QX_MD_FORBID = 0, QX_MD_BOLD_AND_H3 = 1 };
 enum qx_lint_indent { QX_INDENT_NONE = 0, QX_INDENT_TWO_FULLWIDTH = 1 };
-enum qx_lint_acronym { QX_ACR_EXPLAIN_FIRST = 0, QX_ACR_PER_SECTION = 1, QX_ACR_FORBID = 2, QX_ACR_ALLOW = 3 };
+enum qx_lint_acronym {
+    QX_ACR_EXPLAIN_FIRST = 0,
+    QX_ACR_PER_SECTION = 1,
+    QX_ACR_FORBID = 2,
+    QX_ACR_ALLOW = 3
+};
 
 /* The built-in profiles: the default (no --skill) and one per seed skill. */
 enum qx_lint_column { QX_COL_DEFAULT, QX_COL_PS, QX_COL_WX, QX_COL_NE, QX_COL_COUNT };
@@ -85,7 +85,7 @@ struct qx_lint_rule_info {
     const char *good;    /* the near miss that does not */
     int fixable;         /* --fix may apply its replacements */
     enum qx_lint_param_kind param;
-    enum qx_severity sev; /* severity when a parameter switches it on */
+    enum qx_severity sev;               /* severity when a parameter switches it on */
     const char *defaults[QX_COL_COUNT]; /* profile value per column, "off" when off */
 };
 
@@ -95,9 +95,9 @@ int qx_lint_rule_find(const char *id);
 const char *qx_lint_column_name(enum qx_lint_column c); /* "default", "public-sector", ... */
 
 struct qx_lint_setting {
-    int on;                /* 0 off */
-    enum qx_severity sev;  /* when on */
-    int param;             /* enum value or integer */
+    int on;               /* 0 off */
+    enum qx_severity sev; /* when on */
+    int param;            /* enum value or integer */
 };
 
 struct qx_lint_profile {
@@ -119,17 +119,17 @@ enum qx_lint_column qx_lint_column_for_skill(const struct qx_skill *s);
 
 /* A section requirement of the structure rule (from qexplain.sections). */
 struct qx_lint_range {
-    int set;       /* 0: no requirement */
-    unsigned lo;   /* inclusive */
-    unsigned hi;   /* inclusive; UINT_MAX when open */
+    int set;     /* 0: no requirement */
+    unsigned lo; /* inclusive */
+    unsigned hi; /* inclusive; UINT_MAX when open */
 };
 
 struct qx_lint_section {
     char *id;
-    char *heading;              /* NULL: the section continues the previous one */
-    int optional;               /* the article may leave it out */
+    char *heading; /* NULL: the section continues the previous one */
+    int optional;  /* the article may leave it out */
     struct qx_lint_range paragraphs, sentences, questions, figures, items;
-    char *items_pattern;        /* PCRE2 pattern matched at paragraph start */
+    char *items_pattern; /* PCRE2 pattern matched at paragraph start */
 };
 
 struct qx_lint_sections {
@@ -171,7 +171,8 @@ int qx_lint_fix(struct qx_buf *out, size_t *applied, const char *file, const cha
 
 /* A unified diff (3 lines of context) of a and b, with headers
  * "--- a/NAME" "+++ b/NAME"; nothing when they are equal. */
-void qx_lint_diff(struct qx_buf *out, const char *name, const char *a, size_t alen, const char *b, size_t blen);
+void qx_lint_diff(struct qx_buf *out, const char *name, const char *a, size_t alen, const char *b,
+                  size_t blen);
 
 /* Baselines: a JSON file recording the fingerprints of known findings. */
 /* Writes findings of d as a baseline to out (deterministic JSON). */

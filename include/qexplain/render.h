@@ -19,8 +19,8 @@ int qx_render_format_parse(const char *name, enum qx_render_format *out);
 /* Rule metadata for SARIF's tool.driver.rules (and nothing else). */
 struct qx_render_rule {
     const char *id;
-    const char *summary; /* shortDescription */
-    const char *help;    /* help text: source clause and examples */
+    const char *summary;  /* shortDescription */
+    const char *help;     /* help text: source clause and examples */
     enum qx_severity sev; /* defaultConfiguration.level */
     int fixable;
 };

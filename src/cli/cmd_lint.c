@@ -71,7 +71,8 @@ static int parse(struct lopts *o, int argc, char **argv)
             if (i + 1 >= argc)
                 return cli_usage("lint", "option '--format' requires a value");
             if (qx_render_format_parse(argv[++i], &o->format))
-                return cli_usage("lint", "unknown format '%s'; use human, json, sarif, rdjson or github", argv[i]);
+                return cli_usage("lint", "unknown format '%s'; use human, json, sarif, rdjson or github",
+                                 argv[i]);
             continue;
         } else if (strcmp(a, "--fix") == 0)
             o->fix = 1;
@@ -127,8 +128,9 @@ static struct qx_render_rule *render_rules(struct qx_strvec *keep)
     struct qx_render_rule *rr = qx_calloc(QX_R_COUNT, sizeof *rr);
     for (int r = 0; r < QX_R_COUNT; r++) {
         const struct qx_lint_rule_info *ri = qx_lint_rule_info((enum qx_lint_rule)r);
-        char *help = qx_asprintf("%s. Source: %s. Triggers: %s — does not trigger: %s. %s", ri->summary, ri->source,
-                                 ri->bad, ri->good, ri->fixable ? "--fix applies it." : "Not fixed automatically.");
+        char *help =
+            qx_asprintf("%s. Source: %s. Triggers: %s — does not trigger: %s. %s", ri->summary, ri->source,
+                        ri->bad, ri->good, ri->fixable ? "--fix applies it." : "Not fixed automatically.");
         qx_strvec_push_owned(keep, help);
         rr[r].id = ri->id;
         rr[r].summary = ri->summary;
@@ -150,8 +152,9 @@ static int need_facts(const struct qx_lint_profile *p)
            p->r[QX_R_SOURCES_KNOWN].on;
 }
 
-static int load_context(struct lopts *o, struct qx_cli *cli, struct qx_lint_profile *prof, struct qx_skill **skill,
-                        struct qx_lint_sections *secs, struct qx_facts **facts, struct qx_diags *d)
+static int load_context(struct lopts *o, struct qx_cli *cli, struct qx_lint_profile *prof,
+                        struct qx_skill **skill, struct qx_lint_sections *secs, struct qx_facts **facts,
+                        struct qx_diags *d)
 {
     qx_lint_profile_builtin(prof, QX_COL_DEFAULT);
     if (o->skill) {
@@ -274,7 +277,8 @@ int cmd_lint(int argc, char **argv, struct qx_cli *cli)
         code = cli_fail(rc, &d);
         goto done;
     }
-    struct qx_lint_opts lo = {&prof, facts, secs.n ? &secs : NULL, skill ? (skill->alias ? skill->alias : skill->name) : NULL};
+    struct qx_lint_opts lo = {&prof, facts, secs.n ? &secs : NULL,
+                              skill ? (skill->alias ? skill->alias : skill->name) : NULL};
     in = qx_calloc(o.files.n, sizeof *in);
     struct qx_buf diff;
     qx_buf_init(&diff);

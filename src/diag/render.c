@@ -12,6 +12,11 @@ struct qx_render_ctx {
     const struct qx_render_opts *o;
     struct qx_linemap *maps; /* one per source, built on first use */
     int *built;
+    /* the last position computed: diagnostics come sorted, so columns are
+     * counted on from it (a long line with many findings stays linear) */
+    const struct qx_linemap *cm;
+    size_t cbyte;
+    unsigned cline, ccol;
 };
 
 int qx_render_format_parse(const char *name, enum qx_render_format *out)
@@ -75,6 +80,21 @@ static int has_bom(const struct qx_linemap *m)
     return m->len >= 3 && memcmp(m->text, "\xEF\xBB\xBF", 3) == 0;
 }
 
+static void map_pos(struct qx_render_ctx *c, const struct qx_linemap *m, size_t byte, unsigned *line,
+                    unsigned *col)
+{
+    if (c->cm == m && byte >= c->cbyte && c->cline >= 1 && (c->cline >= m->n || byte < m->starts[c->cline])) {
+        *line = c->cline;
+        *col = c->ccol + (unsigned)qx_text_count_chars(m->text + c->cbyte, byte - c->cbyte);
+    } else {
+        qx_linemap_pos(m, byte, line, col);
+    }
+    c->cm = m;
+    c->cbyte = byte;
+    c->cline = *line;
+    c->ccol = *col;
+}
+
 void qx_render_pos(struct qx_render_ctx *c, const struct qx_diag *g, struct qx_render_pos *p)
 {
     memset(p, 0, sizeof *p);
@@ -91,7 +111,14 @@ void qx_render_pos(struct qx_render_ctx *c, const struct qx_diag *g, struct qx_r
     p->byte_col = g->byte >= ls ? g->byte - ls : 0;
     p->line_text = qx_linemap_line(m, g->line, &p->line_len);
     size_t end = g->byte + g->len <= m->len ? g->byte + g->len : m->len;
-    qx_linemap_pos(m, end, &p->end_line, &p->end_col);
+    unsigned sl, sc;
+    map_pos(c, m, g->byte, &sl, &sc);
+    if (memchr(m->text + g->byte, '\n', end - g->byte) == NULL) {
+        p->end_line = sl;
+        p->end_col = sc + (unsigned)qx_text_count_chars(m->text + g->byte, end - g->byte);
+    } else {
+        qx_linemap_pos(m, end, &p->end_line, &p->end_col);
+    }
     if (p->end_line == 1 && has_bom(m) && end >= 3 && p->end_col > 1)
         p->end_col--;
     if (g->line == 1 && has_bom(m) && p->byte_col >= 3)

@@ -36,7 +36,10 @@ void qx_render_github(struct qx_buf *out, const struct qx_diags *d, struct qx_re
         const struct qx_diag *g = &d->items[i];
         struct qx_render_pos p;
         qx_render_pos(c, g, &p);
-        qx_buf_addf(out, "::%s ", g->sev == QX_SEV_ERROR ? "error" : g->sev == QX_SEV_WARNING ? "warning" : "notice");
+        qx_buf_addf(out, "::%s ",
+                    g->sev == QX_SEV_ERROR     ? "error"
+                    : g->sev == QX_SEV_WARNING ? "warning"
+                                               : "notice");
         qx_buf_adds(out, "file=");
         esc(out, g->file ? g->file : "", 1);
         if (g->line)

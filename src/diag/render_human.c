@@ -19,14 +19,34 @@ static void excerpt(struct qx_buf *out, const struct qx_diag *g, const struct qx
     }
     if (bc > ll)
         bc = ll;
-    qx_buf_addf(out, "%5u | ", g->line);
+    /* lines past 160 characters show a window around the text: 40
+     * characters before it and 120 after, so long lines stay readable */
+    size_t ws = 0, we = ll;
+    if (qx_text_count_chars(lt, ll) > 160) {
+        ws = bc;
+        for (int k = 0; ws > 0 && k < 40; k++)
+            do
+                ws--;
+            while (ws > 0 && ((unsigned char)lt[ws] & 0xC0) == 0x80);
+        we = bc;
+        for (int k = 0; we < ll && k < 120; k++)
+            do
+                we++;
+            while (we < ll && ((unsigned char)lt[we] & 0xC0) == 0x80);
+    }
+    int cut_left = ws > 0, cut_right = we < ll;
+    size_t end = p->end_line == g->line ? p->end_byte_col : ll;
+    lt += ws;
+    ll = we - ws;
+    bc -= ws;
+    end = end > ws ? end - ws : 0;
+    qx_buf_addf(out, "%5u | %s", g->line, cut_left ? "…" : "");
     for (size_t i = 0; i < ll; i++)
         qx_buf_addc(out, lt[i] == '\t' ? ' ' : lt[i]);
-    qx_buf_adds(out, "\n      | ");
+    qx_buf_addf(out, "%s\n      | %s", cut_right ? "…" : "", cut_left ? " " : "");
     size_t pad = qx_text_width(lt, bc);
     for (size_t i = 0; i < pad; i++)
         qx_buf_addc(out, ' ');
-    size_t end = p->end_line == g->line ? p->end_byte_col : ll;
     if (end > ll)
         end = ll;
     size_t w = end > bc ? qx_text_width(lt + bc, end - bc) : 0;

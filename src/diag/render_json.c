@@ -15,8 +15,9 @@ void qx_render_json(struct qx_buf *out, const struct qx_diags *d, struct qx_rend
         qx_buf_adds(out, i ? ",\n    {" : "\n    {");
         qx_buf_adds(out, "\"file\": ");
         qx_render_json_str(out, g->file);
-        qx_buf_addf(out, ", \"line\": %u, \"column\": %u, \"end_line\": %u, \"end_column\": %u, \"byte\": %zu, "
-                         "\"length\": %zu, \"rule\": ",
+        qx_buf_addf(out,
+                    ", \"line\": %u, \"column\": %u, \"end_line\": %u, \"end_column\": %u, \"byte\": %zu, "
+                    "\"length\": %zu, \"rule\": ",
                     p.line, p.col, p.end_line, p.end_col, g->byte, g->len);
         qx_render_json_str(out, g->rule);
         qx_buf_adds(out, ", \"severity\": ");
@@ -37,6 +38,6 @@ void qx_render_json(struct qx_buf *out, const struct qx_diags *d, struct qx_rend
         errors += g->sev == QX_SEV_ERROR;
         warnings += g->sev == QX_SEV_WARNING;
     }
-    qx_buf_addf(out, "%s],\n  \"summary\": {\"errors\": %zu, \"warnings\": %zu}\n}\n", d->n ? "\n  " : "", errors,
-                warnings);
+    qx_buf_addf(out, "%s],\n  \"summary\": {\"errors\": %zu, \"warnings\": %zu}\n}\n", d->n ? "\n  " : "",
+                errors, warnings);
 }

@@ -5,8 +5,8 @@
 
 static void range(struct qx_buf *out, const struct qx_render_pos *p)
 {
-    qx_buf_addf(out, "{\"start\": {\"line\": %u, \"column\": %zu}, \"end\": {\"line\": %u, \"column\": %zu}}", p->line,
-                p->byte_col + 1, p->end_line, p->end_byte_col + 1);
+    qx_buf_addf(out, "{\"start\": {\"line\": %u, \"column\": %zu}, \"end\": {\"line\": %u, \"column\": %zu}}",
+                p->line, p->byte_col + 1, p->end_line, p->end_byte_col + 1);
 }
 
 void qx_render_rdjson(struct qx_buf *out, const struct qx_diags *d, struct qx_render_ctx *c,
@@ -33,7 +33,9 @@ void qx_render_rdjson(struct qx_buf *out, const struct qx_diags *d, struct qx_re
             range(out, &p);
         }
         qx_buf_addf(out, "}, \"severity\": \"%s\", \"code\": {\"value\": ",
-                    g->sev == QX_SEV_ERROR ? "ERROR" : g->sev == QX_SEV_WARNING ? "WARNING" : "INFO");
+                    g->sev == QX_SEV_ERROR     ? "ERROR"
+                    : g->sev == QX_SEV_WARNING ? "WARNING"
+                                               : "INFO");
         qx_render_json_str(out, g->rule);
         qx_buf_adds(out, "}");
         if (g->fix && g->line) {

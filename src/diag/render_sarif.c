@@ -33,7 +33,8 @@ static void rules(struct qx_buf *out, const struct qx_render_opts *o)
         qx_render_json_str(out, r->summary);
         qx_buf_adds(out, "}, \"help\": {\"text\": ");
         qx_render_json_str(out, r->help);
-        qx_buf_addf(out, "}, \"defaultConfiguration\": {\"level\": \"%s\"}, \"properties\": {\"fixable\": %s}}",
+        qx_buf_addf(out,
+                    "}, \"defaultConfiguration\": {\"level\": \"%s\"}, \"properties\": {\"fixable\": %s}}",
                     level(r->sev), r->fixable ? "true" : "false");
     }
     qx_buf_adds(out, o->nrules ? "\n          ]" : "]");
@@ -42,9 +43,10 @@ static void rules(struct qx_buf *out, const struct qx_render_opts *o)
 void qx_render_sarif(struct qx_buf *out, const struct qx_diags *d, struct qx_render_ctx *c,
                      const struct qx_render_opts *o)
 {
-    qx_buf_adds(out, "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n"
-                     "  \"version\": \"2.1.0\",\n  \"runs\": [\n    {\n      \"tool\": {\n        \"driver\": {\n"
-                     "          \"name\": ");
+    qx_buf_adds(out,
+                "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n"
+                "  \"version\": \"2.1.0\",\n  \"runs\": [\n    {\n      \"tool\": {\n        \"driver\": {\n"
+                "          \"name\": ");
     qx_render_json_str(out, o->tool ? o->tool : "qexplain");
     qx_buf_adds(out, ",\n          \"version\": ");
     qx_render_json_str(out, o->version ? o->version : "0");
@@ -54,7 +56,8 @@ void qx_render_sarif(struct qx_buf *out, const struct qx_diags *d, struct qx_ren
     }
     qx_buf_adds(out, ",\n          ");
     rules(out, o);
-    qx_buf_adds(out, "\n        }\n      },\n      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": [");
+    qx_buf_adds(out,
+                "\n        }\n      },\n      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": [");
     for (size_t i = 0; i < d->n; i++) {
         const struct qx_diag *g = &d->items[i];
         struct qx_render_pos p;
@@ -71,10 +74,11 @@ void qx_render_sarif(struct qx_buf *out, const struct qx_diags *d, struct qx_ren
         qx_render_json_str(out, g->file ? g->file : "");
         qx_buf_adds(out, "}");
         if (g->line)
-            qx_buf_addf(out,
-                        ", \"region\": {\"startLine\": %u, \"startColumn\": %u, \"endLine\": %u, \"endColumn\": %u, "
-                        "\"byteOffset\": %zu, \"byteLength\": %zu}",
-                        p.line, p.col, p.end_line, p.end_col, g->byte, g->len);
+            qx_buf_addf(
+                out,
+                ", \"region\": {\"startLine\": %u, \"startColumn\": %u, \"endLine\": %u, \"endColumn\": %u, "
+                "\"byteOffset\": %zu, \"byteLength\": %zu}",
+                p.line, p.col, p.end_line, p.end_col, g->byte, g->len);
         qx_buf_adds(out, "}}]");
         if (g->fingerprint) {
             qx_buf_adds(out, ", \"partialFingerprints\": {\"qexplain/v1\": ");
@@ -86,9 +90,11 @@ void qx_render_sarif(struct qx_buf *out, const struct qx_diags *d, struct qx_ren
             qx_render_json_str(out, *g->fix ? "replace" : "remove");
             qx_buf_adds(out, "}, \"artifactChanges\": [{\"artifactLocation\": {\"uri\": ");
             qx_render_json_str(out, g->file ? g->file : "");
-            qx_buf_addf(out, "}, \"replacements\": [{\"deletedRegion\": {\"byteOffset\": %zu, \"byteLength\": %zu}, "
-                             "\"insertedContent\": {\"text\": ",
-                        g->byte, g->len);
+            qx_buf_addf(
+                out,
+                "}, \"replacements\": [{\"deletedRegion\": {\"byteOffset\": %zu, \"byteLength\": %zu}, "
+                "\"insertedContent\": {\"text\": ",
+                g->byte, g->len);
             qx_render_json_str(out, g->fix);
             qx_buf_adds(out, "}}]}]}]");
         }

@@ -46,8 +46,10 @@ int qx_lint_baseline_filter(struct qx_diags *d, const char *bfile, const char *b
     struct qx_json_doc doc;
     if (removed)
         *removed = 0;
-    if (qx_json_parse(&doc, bfile, btext, blen, err))
+    if (qx_json_parse(&doc, bfile, btext, blen, err)) {
+        qx_json_doc_release(&doc);
         return QX_EINPUT;
+    }
     int rc = 0;
     const cJSON *arr = cJSON_GetObjectItemCaseSensitive(doc.root, "findings");
     double version = 0;
@@ -66,7 +68,8 @@ int qx_lint_baseline_filter(struct qx_diags *d, const char *bfile, const char *b
         const char *file = qx_json_str(it, "file"), *rule = qx_json_str(it, "rule"),
                    *fp = qx_json_str(it, "fingerprint");
         if (!file || !rule || !fp) {
-            qx_json_diag(&doc, err, it, QX_SEV_ERROR, "baseline", "entry needs string 'file', 'rule' and 'fingerprint'");
+            qx_json_diag(&doc, err, it, QX_SEV_ERROR, "baseline",
+                         "entry needs string 'file', 'rule' and 'fingerprint'");
             rc = QX_EINPUT;
             continue;
         }
@@ -88,11 +91,7 @@ int qx_lint_baseline_filter(struct qx_diags *d, const char *bfile, const char *b
                 }
             }
             if (hit) {
-                free(g->file);
-                free(g->rule);
-                free(g->message);
-                free(g->fix);
-                free(g->fingerprint);
+                lx_diag_release(g);
                 if (removed)
                     (*removed)++;
             } else {

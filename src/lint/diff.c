@@ -128,7 +128,8 @@ static void emit_line(struct qx_buf *out, char kind, const char *p, size_t n)
         qx_buf_adds(out, "\n\\ No newline at end of file\n");
 }
 
-void qx_lint_diff(struct qx_buf *out, const char *name, const char *a, size_t alen, const char *b, size_t blen)
+void qx_lint_diff(struct qx_buf *out, const char *name, const char *a, size_t alen, const char *b,
+                  size_t blen)
 {
     if (alen == blen && memcmp(a, b, alen) == 0)
         return;
@@ -139,7 +140,8 @@ void qx_lint_diff(struct qx_buf *out, const char *name, const char *a, size_t al
     while (pre < la.count && pre < lb.count && same(&la, pre, &lb, pre))
         pre++;
     size_t suf = 0;
-    while (suf < la.count - pre && suf < lb.count - pre && same(&la, la.count - 1 - suf, &lb, lb.count - 1 - suf))
+    while (suf < la.count - pre && suf < lb.count - pre &&
+           same(&la, la.count - 1 - suf, &lb, lb.count - 1 - suf))
         suf++;
     /* full script: prefix keeps, middle diff, suffix keeps */
     struct op *mid = NULL;

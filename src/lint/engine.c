@@ -29,11 +29,24 @@ static uint64_t fnv(uint64_t h, const void *p, size_t n)
     return h;
 }
 
-static void pos(const struct lx_doc *d, size_t byte, unsigned *line, unsigned *col)
+/* Line and column of byte. Rules report in increasing byte order within a
+ * pass, so the last answer is reused and the column counted on from it:
+ * one very long line with many findings stays linear. */
+static void pos(struct lx_doc *d, size_t byte, unsigned *line, unsigned *col)
 {
-    qx_linemap_pos(&d->map, byte, line, col);
-    if (*line == 1 && d->base && byte >= d->base && *col > 1)
-        (*col)--;
+    if (d->pos_valid && byte >= d->pos_byte && byte <= d->pos_line_end) {
+        *line = d->pos_line;
+        *col = d->pos_col + (unsigned)qx_text_count_chars(d->t + d->pos_byte, byte - d->pos_byte);
+    } else {
+        qx_linemap_pos(&d->map, byte, line, col);
+        if (*line == 1 && d->base && byte >= d->base && *col > 1)
+            (*col)--;
+        d->pos_line_end = *line < d->map.n ? d->map.starts[*line] - 1 : d->len;
+    }
+    d->pos_valid = !(*line == 1 && byte < d->base);
+    d->pos_byte = byte;
+    d->pos_line = *line;
+    d->pos_col = *col;
 }
 
 struct qx_diag *lx_report(struct lx_doc *d, enum qx_lint_rule r, size_t byte, size_t len, const char *fix,
@@ -45,25 +58,38 @@ struct qx_diag *lx_report(struct lx_doc *d, enum qx_lint_rule r, size_t byte, si
     pos(d, byte, &line, &col);
     va_list ap;
     va_start(ap, fmt);
-    struct qx_diag *g = qx_diags_vadd(d->out, d->file, line, col, d->o->profile->r[r].sev,
-                                      qx_lint_rule_info(r)->id, fmt, ap);
+    struct qx_diag *g =
+        qx_diags_vadd(d->out, d->file, line, col, d->o->profile->r[r].sev, qx_lint_rule_info(r)->id, fmt, ap);
     va_end(ap);
     g->byte = byte;
     g->len = len;
     if (fix)
         qx_diag_set_fix(g, fix);
     /* The fingerprint survives edits elsewhere in the file: rule, the
-     * offending text and the rest of its line, never the line number. */
+     * offending text and up to 48 bytes of its line on either side (bounded,
+     * so that a long line stays linear), never the line number. */
     const char *id = qx_lint_rule_info(r)->id;
-    size_t ll;
-    const char *lt = qx_linemap_line(&d->map, line, &ll);
+    size_t ls = d->map.starts[line - 1], le = d->pos_line_end;
+    size_t cs = byte - ls > 48 ? byte - 48 : ls;
+    size_t ce = le - (byte + len) > 48 && le > byte + len ? byte + len + 48 : le;
     uint64_t h = 1469598103934665603ull;
     h = fnv(h, id, strlen(id) + 1);
     h = fnv(h, d->t + byte, len);
     h = fnv(h, "", 1);
-    h = fnv(h, lt, ll);
+    h = fnv(h, d->t + cs, byte - cs);
+    h = fnv(h, "", 1);
+    h = fnv(h, d->t + byte + len, ce > byte + len ? ce - (byte + len) : 0);
     g->fingerprint = qx_asprintf("%016llx", (unsigned long long)h);
     return g;
+}
+
+void lx_diag_release(struct qx_diag *g)
+{
+    free(g->file);
+    free(g->rule);
+    free(g->message);
+    free(g->fix);
+    free(g->fingerprint);
 }
 
 char *lx_quote(const struct lx_doc *d, size_t byte, size_t len)
@@ -130,30 +156,31 @@ int lx_find(struct lx_doc *d, struct qx_rx *rx, size_t from, size_t end, size_t 
 
 /* Reports each run of invalid bytes and replaces every invalid byte with
  * U+001A (SUB) in buf, so that offsets stay those of the input and no
- * prose rule sees punctuation that is not there. */
+ * prose rule sees punctuation that is not there. d->t is buf on return. */
 static void sanitise(struct lx_doc *d, char *buf, size_t len)
 {
-    size_t at = 0, bad;
-    size_t run_start = 0, run_len = 0;
+    size_t at = 0, bad, run_start = 0, run_len = 0;
+    unsigned char first = 0;
+    d->t = buf;
     while (at < len && !qx_text_utf8_valid(buf + at, len - at, &bad)) {
         size_t b = at + bad;
+        unsigned char byte = (unsigned char)buf[b];
+        buf[b] = '\x1A';
         if (run_len && run_start + run_len == b) {
             run_len++;
         } else {
             if (run_len)
                 lx_report(d, QX_R_ENCODING, run_start, run_len, NULL,
-                          "invalid UTF-8 byte 0x%02X; the file must be UTF-8", (unsigned char)d->t[run_start]);
+                          "invalid UTF-8 byte 0x%02X; the file must be UTF-8", first);
             run_start = b;
             run_len = 1;
+            first = byte;
         }
-        buf[b] = '\x1A';
         at = b + 1;
     }
-    if (run_len) {
-        /* report with the original byte value */
-        lx_report(d, QX_R_ENCODING, run_start, run_len, NULL, "invalid UTF-8 byte 0x%02X; the file must be UTF-8",
-                  (unsigned char)d->t[run_start]);
-    }
+    if (run_len)
+        lx_report(d, QX_R_ENCODING, run_start, run_len, NULL,
+                  "invalid UTF-8 byte 0x%02X; the file must be UTF-8", first);
 }
 
 static void doc_release(struct lx_doc *d)
@@ -187,6 +214,8 @@ int qx_lint_text(struct qx_diags *out, const char *file, const char *text, size_
     size_t bad;
     d.t = text;
     d.len = len;
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+        d.base = 3;
     if (!qx_text_utf8_valid(text, len, &bad)) {
         copy = qx_malloc(len + 1);
         memcpy(copy, text, len);
@@ -194,14 +223,11 @@ int qx_lint_text(struct qx_diags *out, const char *file, const char *text, size_
         /* positions of encoding findings need a line map of the input: the
          * replacement keeps every newline, so build the map on the copy. */
         qx_linemap_init(&d.map, copy, len);
-        d.t = text;
+        d.len = len;
         sanitise(&d, copy, len);
-        d.t = copy;
     } else {
         qx_linemap_init(&d.map, text, len);
     }
-    if (len >= 3 && memcmp(d.t, "\xEF\xBB\xBF", 3) == 0)
-        d.base = 3;
     d.mask = qx_calloc(len + 1, 1);
 
     lx_segment(&d);

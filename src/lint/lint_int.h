@@ -27,8 +27,20 @@ struct lx_line {
 };
 
 /* Markdown constructs found by the segmenter (for the markdown rule). */
-enum lx_md_kind { LX_MD_HEADING, LX_MD_BOLD, LX_MD_ITALIC, LX_MD_CODE, LX_MD_FENCE, LX_MD_LINK,
-                  LX_MD_IMAGE, LX_MD_AUTOLINK, LX_MD_QUOTE, LX_MD_TABLE, LX_MD_RULE, LX_MD_HTML };
+enum lx_md_kind {
+    LX_MD_HEADING,
+    LX_MD_BOLD,
+    LX_MD_ITALIC,
+    LX_MD_CODE,
+    LX_MD_FENCE,
+    LX_MD_LINK,
+    LX_MD_IMAGE,
+    LX_MD_AUTOLINK,
+    LX_MD_QUOTE,
+    LX_MD_TABLE,
+    LX_MD_RULE,
+    LX_MD_HTML
+};
 
 struct lx_md {
     enum lx_md_kind kind;
@@ -38,12 +50,12 @@ struct lx_md {
 };
 
 struct lx_block {
-    size_t start, end;       /* first line start .. last line end */
-    size_t line0, nlines;    /* indices into lines */
-    int heading;             /* 1 for a heading line (or the title) */
-    int title;               /* the first line, short and without a sentence end */
-    size_t section;          /* number of headings before (a heading: its own index + 1) */
-    size_t sent0, nsent;     /* sentences */
+    size_t start, end;    /* first line start .. last line end */
+    size_t line0, nlines; /* indices into lines */
+    int heading;          /* 1 for a heading line (or the title) */
+    int title;            /* the first line, short and without a sentence end */
+    size_t section;       /* number of headings before (a heading: its own index + 1) */
+    size_t sent0, nsent;  /* sentences */
 };
 
 struct lx_sent {
@@ -58,8 +70,8 @@ struct lx_comment {
 };
 
 struct lx_supp {
-    int rule;          /* rule index, or -1 for "all" */
-    size_t from, to;   /* byte span of text it covers */
+    int rule;            /* rule index, or -1 for "all" */
+    size_t from, to;     /* byte span of text it covers */
     size_t cstart, cend; /* the comment */
     int used;
 };
@@ -92,8 +104,11 @@ struct lx_doc {
         struct qx_rx *rx;
     } rx[48];
     size_t nrx;
+    int pos_valid; /* position cache of lx_report */
+    size_t pos_byte, pos_line_end;
+    unsigned pos_line, pos_col;
     size_t *block_figs; /* figures per block, when figures.traceable ran; else NULL */
-    int failed; /* a rule hit an internal error (details in err) */
+    int failed;         /* a rule hit an internal error (details in err) */
 };
 
 /* ---- UTF-8 on valid text ---- */
@@ -118,8 +133,8 @@ static inline uint32_t lx_cp(const char *s, size_t len, size_t i, size_t *n)
         return ((uint32_t)(u[0] & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
     }
     *n = 4;
-    return ((uint32_t)(u[0] & 0x07) << 18) | ((uint32_t)(u[1] & 0x3F) << 12) | ((uint32_t)(u[2] & 0x3F) << 6) |
-           (u[3] & 0x3F);
+    return ((uint32_t)(u[0] & 0x07) << 18) | ((uint32_t)(u[1] & 0x3F) << 12) |
+           ((uint32_t)(u[2] & 0x3F) << 6) | (u[3] & 0x3F);
 }
 
 /* The code point that ends just before byte i (i > 0), and its start. */
@@ -160,6 +175,12 @@ static inline int lx_prose(const struct lx_doc *d, size_t i)
 }
 
 /* ---- segmentation (segment.c) ---- */
+int lx_blank_span(const char *t, size_t s, size_t e); /* only spaces, tabs, U+3000 */
+size_t lx_skip_ws(const char *t, size_t i, size_t e); /* past spaces, tabs, U+3000 */
+void lx_md_add(struct lx_doc *d, enum lx_md_kind k, size_t s, size_t e, size_t is, size_t ie);
+void lx_mark(struct lx_doc *d, size_t s, size_t e, unsigned char m);
+void lx_inline_md(struct lx_doc *d, size_t s, size_t e); /* seg_inline.c */
+void lx_comments(struct lx_doc *d);                      /* seg_inline.c */
 /* Byte length of a list marker (- * + • · ● 1. 1) 1、 ① ...) at t[i], or 0. */
 size_t lx_bullet_at(const char *t, size_t i, size_t e);
 void lx_segment(struct lx_doc *d);
@@ -174,6 +195,8 @@ int lx_param(const struct lx_doc *d, enum qx_lint_rule r);
  * replacement. Returns it (NULL when the rule is off). */
 struct qx_diag *lx_report(struct lx_doc *d, enum qx_lint_rule r, size_t byte, size_t len, const char *fix,
                           const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+/* Frees the strings of a finding dropped from a list (suppression, baseline). */
+void lx_diag_release(struct qx_diag *g);
 /* A short quotation of text[byte..byte+len) for messages (owned). */
 char *lx_quote(const struct lx_doc *d, size_t byte, size_t len);
 /* The compiled form of a static pattern, compiled once per lint run and

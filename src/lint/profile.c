@@ -40,9 +40,7 @@ int qx_lint_profile_set(struct qx_lint_profile *p, enum qx_lint_rule r, const ch
     }
     int param = -1;
     switch (ri->param) {
-    case QX_P_NONE:
-        *why = "expected error, warning or off";
-        return QX_EINPUT;
+    case QX_P_NONE: *why = "expected error, warning or off"; return QX_EINPUT;
     case QX_P_INT: {
         unsigned v;
         if (parse_uint(value, &v) || v == 0) {
@@ -119,8 +117,8 @@ void qx_lint_profile_builtin(struct qx_lint_profile *p, enum qx_lint_column c)
         const char *why;
         p->r[r].param = default_param((enum qx_lint_rule)r);
         p->r[r].sev = qx_lint_rule_info((enum qx_lint_rule)r)->sev;
-        (void)qx_lint_profile_set(p, (enum qx_lint_rule)r, qx_lint_rule_info((enum qx_lint_rule)r)->defaults[c],
-                                  &why);
+        (void)qx_lint_profile_set(p, (enum qx_lint_rule)r,
+                                  qx_lint_rule_info((enum qx_lint_rule)r)->defaults[c], &why);
     }
 }
 
@@ -135,7 +133,8 @@ enum qx_lint_column qx_lint_column_for_skill(const struct qx_skill *s)
         {"quantization-explainer-for-non-experts", "non-experts", QX_COL_NE},
     };
     for (size_t i = 0; i < sizeof seeds / sizeof seeds[0]; i++) {
-        if ((s->name && strcmp(s->name, seeds[i].name) == 0) || (s->alias && strcmp(s->alias, seeds[i].alias) == 0))
+        if ((s->name && strcmp(s->name, seeds[i].name) == 0) ||
+            (s->alias && strcmp(s->alias, seeds[i].alias) == 0))
             return seeds[i].col;
     }
     return QX_COL_DEFAULT;
@@ -188,8 +187,8 @@ static int need_range(struct qx_lint_range *r, const struct qx_skill *s, const c
     if (!v)
         return 0;
     if (qx_skill_range(v, &r->lo, &r->hi)) {
-        qx_json_diag(&s->doc, d, v, QX_SEV_ERROR, "skill.sections", "invalid range for '%s': expected N, N..M or N..",
-                     key);
+        qx_json_diag(&s->doc, d, v, QX_SEV_ERROR, "skill.sections",
+                     "invalid range for '%s': expected N, N..M or N..", key);
         return QX_EINPUT;
     }
     r->set = 1;
@@ -222,7 +221,8 @@ int qx_lint_sections_from_skill(struct qx_lint_sections *out, const struct qx_sk
         if (items) {
             const char *pat = qx_json_str(items, "pattern");
             const cJSON *count = cJSON_GetObjectItemCaseSensitive(items, "count");
-            if (!cJSON_IsObject(items) || !pat || !count || qx_skill_range(count, &ls->items.lo, &ls->items.hi)) {
+            if (!cJSON_IsObject(items) || !pat || !count ||
+                qx_skill_range(count, &ls->items.lo, &ls->items.hi)) {
                 qx_json_diag(&s->doc, d, items, QX_SEV_ERROR, "skill.sections",
                              "'items' needs 'count' (N, N..M or N..) and 'pattern'");
                 rc = QX_EINPUT;

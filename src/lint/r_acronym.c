@@ -85,7 +85,8 @@ static int explains(const struct lx_doc *d, const struct qx_gloss *g, size_t s, 
 }
 
 /* The label right before an opening parenthesis that holds the term. */
-static int after_label(const struct lx_doc *d, const struct qx_gloss *g, size_t term, size_t term_end, size_t lo)
+static int after_label(const struct lx_doc *d, const struct qx_gloss *g, size_t term, size_t term_end,
+                       size_t lo)
 {
     const char *t = d->t;
     size_t open;
@@ -95,7 +96,8 @@ static int after_label(const struct lx_doc *d, const struct qx_gloss *g, size_t 
         open = term - 1;
     else
         return 0;
-    if (!(term_end + 3 <= d->len && memcmp(t + term_end, "）", 3) == 0) && !(term_end < d->len && t[term_end] == ')'))
+    if (!(term_end + 3 <= d->len && memcmp(t + term_end, "）", 3) == 0) &&
+        !(term_end < d->len && t[term_end] == ')'))
         return 0;
     if (!g || !g->label_zh)
         return open > lo && lx_is_han(lx_cp_before(t, open, &(size_t){0}));
@@ -105,8 +107,9 @@ static int after_label(const struct lx_doc *d, const struct qx_gloss *g, size_t 
 
 static int is_latin_unit(const char *s, size_t n)
 {
-    static const char *u[] = {"ms", "s", "sec", "secs", "us", "ns", "min", "mins", "h", "hr", "hrs", "W", "kW",
-                              "mW", "Hz", "kHz", "MHz", "GHz", "kg", "km", "cm", "mm", "x", "B", "M", "K", "k"};
+    static const char *u[] = {"ms", "s",   "sec", "secs", "us", "ns", "min", "mins", "h",
+                              "hr", "hrs", "W",   "kW",   "mW", "Hz", "kHz", "MHz",  "GHz",
+                              "kg", "km",  "cm",  "mm",   "x",  "B",  "M",   "K",    "k"};
     for (size_t i = 0; i < sizeof u / sizeof u[0]; i++)
         if (strlen(u[i]) == n && memcmp(u[i], s, n) == 0)
             return 1;
@@ -146,14 +149,15 @@ static void heading_terms(struct lx_doc *d, const struct lx_block *b)
             letters += lx_is_ascii_alpha((unsigned char)t[k]) != 0;
         if (letters >= 2) {
             size_t ml;
-            const struct qx_gloss *g = d->o->facts ? qx_facts_gloss_match(d->o->facts, t + i, b->end - i, &ml) : NULL;
+            const struct qx_gloss *g =
+                d->o->facts ? qx_facts_gloss_match(d->o->facts, t + i, b->end - i, &ml) : NULL;
             char *q = lx_quote(d, i, e - i);
             if (g && g->label_zh)
                 lx_report(d, QX_R_HEADING_ACRONYM, i, e - i, g->label_zh,
                           "heading uses English '%s'; spell it out in Chinese: '%s'", q, g->label_zh);
             else
-                lx_report(d, QX_R_HEADING_ACRONYM, i, e - i, NULL, "heading uses English '%s'; spell it out in Chinese",
-                          q);
+                lx_report(d, QX_R_HEADING_ACRONYM, i, e - i, NULL,
+                          "heading uses English '%s'; spell it out in Chinese", q);
             free(q);
         }
         i = e;
@@ -200,7 +204,8 @@ void lx_rules_acronym(struct lx_doc *d)
                 e--;
             if (g && i + ml > e)
                 e = i + ml; /* multi-word terms: "KV cache" */
-            if (after_digit && (!g || !g->kind || strcmp(g->kind, "unit") != 0 || is_latin_unit(t + i, e - i))) {
+            if (after_digit &&
+                (!g || !g->kind || strcmp(g->kind, "unit") != 0 || is_latin_unit(t + i, e - i))) {
                 i = e - 1;
                 continue; /* 7B, 2.7x, 5s: not terms */
             }
@@ -264,10 +269,11 @@ void lx_rules_acronym(struct lx_doc *d)
                 if (!ok) {
                     char *q = lx_quote(d, i, e - i);
                     char *fix = g && g->label_zh ? qx_asprintf("%s（%s）", q, g->label_zh) : NULL;
-                    lx_report(d, QX_R_ACRONYM, i, e - i, fix,
-                              "'%s' is not explained at its first use%s; write '%s（%s）' or use the plain label", q,
-                              mode == QX_ACR_PER_SECTION ? " in this section" : "", q,
-                              g && g->label_zh ? g->label_zh : "…");
+                    lx_report(
+                        d, QX_R_ACRONYM, i, e - i, fix,
+                        "'%s' is not explained at its first use%s; write '%s（%s）' or use the plain label",
+                        q, mode == QX_ACR_PER_SECTION ? " in this section" : "", q,
+                        g && g->label_zh ? g->label_zh : "…");
                     free(fix);
                     free(q);
                 }

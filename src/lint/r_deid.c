@@ -10,18 +10,18 @@
 #include "lint_int.h"
 
 static const char url_rx[] = "(?:https?://|www\\.)[^\\s，。；、）)》”<>]+";
-static const char phone_rx[] = "(?<![0-9])(?:\\+?86[ \\-]?)?(?:1[3-9][0-9]{9}|0[0-9]{2,3}-[0-9]{7,8}|400-?[0-9]{3}-?[0-9]{4})(?![0-9])";
-static const char date_rx[] =
-    "(?<![0-9])(?:(?:19|20)[0-9]{2}年)?[0-9]{1,2}月[0-9]{1,2}[日号]"
-    "|(?<![0-9])(?:19|20)[0-9]{2}[\\-/.][01]?[0-9][\\-/.][0-3]?[0-9](?![0-9])"
-    "|(?<![0-9])(?:19|20)[0-9]{2}年[0-9]{1,2}月(?![0-9份])"
-    "|[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}[日号]"
-    "|\\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\\.? (?:[0-9]{1,2}, )?(?:19|20)[0-9]{2}\\b";
-static const char ident_rx[] =
-    "(?<![A-Za-z0-9&])#[0-9]+\\b"
-    "|(?<![A-Za-z0-9])[Nn][Oo]\\.? ?[0-9]+(?![0-9])"
-    "|(?:编号|工单|单号|代号|项目代号|内部代号)[:： ]?[A-Za-z0-9][A-Za-z0-9_\\-]*"
-    "|(?<![A-Za-z0-9])[A-Z]{2,10}-[0-9]{2,8}(?![0-9])";
+static const char phone_rx[] =
+    "(?<![0-9])(?:\\+?86[ \\-]?)?(?:1[3-9][0-9]{9}|0[0-9]{2,3}-[0-9]{7,8}|400-?[0-9]{3}-?[0-9]{4})(?![0-9])";
+static const char date_rx[] = "(?<![0-9])(?:(?:19|20)[0-9]{2}年)?[0-9]{1,2}月[0-9]{1,2}[日号]"
+                              "|(?<![0-9])(?:19|20)[0-9]{2}[\\-/.][01]?[0-9][\\-/.][0-3]?[0-9](?![0-9])"
+                              "|(?<![0-9])(?:19|20)[0-9]{2}年[0-9]{1,2}月(?![0-9份])"
+                              "|[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}[日号]"
+                              "|\\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\\.? "
+                              "(?:[0-9]{1,2}, )?(?:19|20)[0-9]{2}\\b";
+static const char ident_rx[] = "(?<![A-Za-z0-9&])#[0-9]+\\b"
+                               "|(?<![A-Za-z0-9])[Nn][Oo]\\.? ?[0-9]+(?![0-9])"
+                               "|(?:编号|工单|单号|代号|项目代号|内部代号)[:： ]?[A-Za-z0-9][A-Za-z0-9_\\-]*"
+                               "|(?<![A-Za-z0-9])[A-Z]{2,10}-[0-9]{2,8}(?![0-9])";
 
 static int mail_char(unsigned char c, int domain)
 {
@@ -76,5 +76,6 @@ void lx_rules_deid(struct lx_doc *d)
     if (lx_on(d, QX_R_DEID_DATES))
         run(d, QX_R_DEID_DATES, date_rx, "exact date", "give the year or the quarter only");
     if (lx_on(d, QX_R_DEID_IDENTIFIERS))
-        run(d, QX_R_DEID_IDENTIFIERS, ident_rx, "identifier", "ticket, part numbers and code names do not belong in the article");
+        run(d, QX_R_DEID_IDENTIFIERS, ident_rx, "identifier",
+            "ticket, part numbers and code names do not belong in the article");
 }

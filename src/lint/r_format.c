@@ -67,7 +67,8 @@ static void rule_markdown(struct lx_doc *d)
             s++;
         if (c->end - s >= 9 && memcmp(d->t + s, "qexplain-", 9) == 0)
             continue;
-        lx_report(d, QX_R_MARKDOWN, c->start, c->end - c->start, NULL, "HTML comment is not allowed%s", allowed);
+        lx_report(d, QX_R_MARKDOWN, c->start, c->end - c->start, NULL, "HTML comment is not allowed%s",
+                  allowed);
     }
 }
 
@@ -173,8 +174,9 @@ static void rule_lines(struct lx_doc *d)
             size_t bl = l->kind == LX_L_TEXT ? lx_bullet_at(t, i, e) : 0;
             if (bl && lx_prose(d, i)) {
                 char *q = lx_quote(d, i, bl);
-                lx_report(d, QX_R_BULLETS, i, bl, NULL,
-                          "list marker '%s' at line start; write sentences (use —— and line breaks for rhythm)", q);
+                lx_report(
+                    d, QX_R_BULLETS, i, bl, NULL,
+                    "list marker '%s' at line start; write sentences (use —— and line breaks for rhythm)", q);
                 free(q);
             }
             int div = divider_line(t, s, e);
@@ -203,7 +205,8 @@ static void rule_lines(struct lx_doc *d)
                     while (ke < e && t[ke] == '\t')
                         ke++;
                     if (ke < e)
-                        lx_report(d, QX_R_WHITESPACE, k, ke - k, " ", "tab character; use a space or nothing");
+                        lx_report(d, QX_R_WHITESPACE, k, ke - k, " ",
+                                  "tab character; use a space or nothing");
                     k = ke;
                 }
             /* a heading needs a blank line before and after it */

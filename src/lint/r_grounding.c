@@ -16,7 +16,8 @@ static const char std_rx[] = "(?:GB/T|GB|ISO/IEC|ISO|IEEE)[ ]?[0-9][0-9.\\-]*";
 static const char book_rx[] = "《([^》\\n]{1,60})》";
 /* Both patterns start at a fixed word; the name before it is found by a
  * bounded backward scan (no unbounded lazy prefix in the pattern). */
-static const char says_rx[] = "(?:报告|白皮书|审计|调查|评测|研究|日志)(?:结果)?(?:显示|指出|发现|称|表明|认为)";
+static const char says_rx[] =
+    "(?:报告|白皮书|审计|调查|评测|研究|日志)(?:结果)?(?:显示|指出|发现|称|表明|认为)";
 static const char inst_rx[] = "研究院|研究所|测试中心|检测中心|委员会|协会|联盟|信通院|CAICT|NIAQC";
 static const char book_kinds[] = "报告|白皮书|标准|指南|规范|审计|论文|蓝皮书";
 
@@ -70,13 +71,15 @@ static void report_source(struct lx_doc *d, size_t ms, size_t me, size_t ns, siz
                   "'%s' cites an unnamed %s; cite a source that is in the fact base", q, kind);
     else if (!known(d, ns, ne))
         lx_report(d, QX_R_SOURCES_KNOWN, ms, me - ms, NULL,
-                  "%s '%s' is not a source in the fact base; cite a fact's source or drop the claim", kind, q);
+                  "%s '%s' is not a source in the fact base; cite a fact's source or drop the claim", kind,
+                  q);
     free(q);
 }
 
 static int generic_name(const struct lx_doc *d, size_t s, size_t e)
 {
-    static const char *generic[] = {"一份", "一项", "某", "某份", "某项", "有", "相关", "最新", "内部", "据", "根据", "该", "这份", "这项", "多项", "多份", "一些"};
+    static const char *generic[] = {"一份", "一项", "某", "某份", "某项", "有",   "相关", "最新", "内部",
+                                    "据",   "根据", "该", "这份", "这项", "多项", "多份", "一些"};
     for (size_t i = 0; i < sizeof generic / sizeof generic[0]; i++)
         if (strlen(generic[i]) == e - s && memcmp(d->t + s, generic[i], e - s) == 0)
             return 1;
@@ -140,7 +143,8 @@ static void sources(struct lx_doc *d)
     }
     rx = lx_rx(d, inst_rx, 0);
     for (from = d->base; lx_find(d, rx, from, d->len, &ms, &me); from = me) {
-        int whole = lx_is_ascii_alpha((unsigned char)d->t[ms]) || (me - ms == 9 && memcmp(d->t + ms, "信通院", 9) == 0);
+        int whole = lx_is_ascii_alpha((unsigned char)d->t[ms]) ||
+                    (me - ms == 9 && memcmp(d->t + ms, "信通院", 9) == 0);
         size_t ns = whole ? ms : name_start(d, ms, 12);
         if (ns == ms && !whole)
             continue; /* "委员会" alone names nobody */

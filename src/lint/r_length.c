@@ -9,7 +9,8 @@ static size_t sentence_chars(const struct lx_doc *d, const struct lx_sent *s)
     for (size_t i = s->start; i < s->end; i += k) {
         uint32_t c = lx_cp(d->t, d->len, i, &k);
         unsigned char m = d->mask[i];
-        if ((m == LX_M_PROSE || m == LX_M_CODE) && c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != 0x3000)
+        if ((m == LX_M_PROSE || m == LX_M_CODE) && c != ' ' && c != '\t' && c != '\n' && c != '\r' &&
+            c != 0x3000)
             n++;
     }
     return n;

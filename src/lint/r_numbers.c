@@ -15,10 +15,10 @@ struct unit {
 /* Case-sensitive: "5m" (metres or minutes?) and "7B" (parameters) are left
  * alone on purpose. */
 static const struct unit units[] = {
-    {"ms", "毫秒"}, {"s", "秒"},    {"sec", "秒"},    {"secs", "秒"},   {"us", "微秒"},   {"μs", "微秒"},
-    {"ns", "纳秒"}, {"min", "分钟"}, {"mins", "分钟"}, {"h", "小时"},   {"hr", "小时"},   {"hrs", "小时"},
-    {"W", "瓦"},    {"kW", "千瓦"},  {"mW", "毫瓦"},   {"Hz", "赫兹"},  {"kHz", "千赫"},  {"MHz", "兆赫"},
-    {"GHz", "吉赫"}, {"kg", "千克"}, {"km", "千米"},   {"cm", "厘米"},  {"mm", "毫米"},
+    {"ms", "毫秒"},  {"s", "秒"},     {"sec", "秒"},    {"secs", "秒"}, {"us", "微秒"},  {"μs", "微秒"},
+    {"ns", "纳秒"},  {"min", "分钟"}, {"mins", "分钟"}, {"h", "小时"},  {"hr", "小时"},  {"hrs", "小时"},
+    {"W", "瓦"},     {"kW", "千瓦"},  {"mW", "毫瓦"},   {"Hz", "赫兹"}, {"kHz", "千赫"}, {"MHz", "兆赫"},
+    {"GHz", "吉赫"}, {"kg", "千克"},  {"km", "千米"},   {"cm", "厘米"}, {"mm", "毫米"},
 };
 
 static void units_latin(struct lx_doc *d, const struct lx_block *b)
@@ -36,8 +36,9 @@ static void units_latin(struct lx_doc *d, const struct lx_block *b)
             }
         }
         size_t ns = i, j = i;
-        while (j < b->end && (lx_is_digit((unsigned char)t[j]) ||
-                              ((t[j] == '.' || t[j] == ',') && j + 1 < b->end && lx_is_digit((unsigned char)t[j + 1]))))
+        while (j < b->end &&
+               (lx_is_digit((unsigned char)t[j]) ||
+                ((t[j] == '.' || t[j] == ',') && j + 1 < b->end && lx_is_digit((unsigned char)t[j + 1]))))
             j++;
         size_t us = j < b->end && t[j] == ' ' ? j + 1 : j;
         size_t ue = us;
@@ -46,12 +47,14 @@ static void units_latin(struct lx_doc *d, const struct lx_block *b)
         while (ue < b->end && lx_is_ascii_alpha((unsigned char)t[ue]))
             ue++;
         i = j - 1;
-        if (ue == us || (ue < b->end && (lx_is_ascii_alnum((unsigned char)t[ue]) || t[ue] == '/' || t[ue] == '_')))
+        if (ue == us ||
+            (ue < b->end && (lx_is_ascii_alnum((unsigned char)t[ue]) || t[ue] == '/' || t[ue] == '_')))
             continue;
         for (size_t k = 0; k < sizeof units / sizeof units[0]; k++) {
             if (strlen(units[k].latin) == ue - us && memcmp(units[k].latin, t + us, ue - us) == 0) {
-                lx_report(d, QX_R_UNITS_LATIN, j, ue - j, units[k].zh, "unit '%s' after a number; write '%.*s%s'",
-                          units[k].latin, (int)(j - ns), t + ns, units[k].zh);
+                lx_report(d, QX_R_UNITS_LATIN, j, ue - j, units[k].zh,
+                          "unit '%s' after a number; write '%.*s%s'", units[k].latin, (int)(j - ns), t + ns,
+                          units[k].zh);
                 break;
             }
         }
@@ -85,14 +88,16 @@ static void digits_fullwidth(struct lx_doc *d, const struct lx_block *b)
                 break;
         }
         char *q = lx_quote(d, i, e - i);
-        lx_report(d, QX_R_DIGITS_FULLWIDTH, i, e - i, fix.data, "full-width digits '%s'; write '%s'", q, fix.data);
+        lx_report(d, QX_R_DIGITS_FULLWIDTH, i, e - i, fix.data, "full-width digits '%s'; write '%s'", q,
+                  fix.data);
         free(q);
         qx_buf_release(&fix);
         n = e - i;
     }
 }
 
-static const char range_rx[] = "(?<![A-Za-z0-9._\\-])(\\d+(?:\\.\\d+)?)(%?) ?([~～\\-–〜－—]) ?(\\d+(?:\\.\\d+)?)(%?)(?![0-9.])";
+static const char range_rx[] =
+    "(?<![A-Za-z0-9._\\-])(\\d+(?:\\.\\d+)?)(%?) ?([~～\\-–〜－—]) ?(\\d+(?:\\.\\d+)?)(%?)(?![0-9.])";
 
 static void ranges(struct lx_doc *d, const struct lx_block *b)
 {
@@ -107,7 +112,8 @@ static void ranges(struct lx_doc *d, const struct lx_block *b)
         qx_rx_group(rx, 3, &s0, &s1);
         qx_rx_group(rx, 4, &b0, &b1);
         qx_rx_group(rx, 5, &q0, &q1);
-        int tilde = t[s0] == '~' || (s1 - s0 == 3 && (memcmp(t + s0, "〜", 3) == 0 || memcmp(t + s0, "～", 3) == 0));
+        int tilde =
+            t[s0] == '~' || (s1 - s0 == 3 && (memcmp(t + s0, "〜", 3) == 0 || memcmp(t + s0, "～", 3) == 0));
         int good_sep = (s1 - s0 == 3 && (memcmp(t + s0, "～", 3) == 0 || memcmp(t + s0, "—", 3) == 0));
         uint32_t after = me < b->end ? lx_cp(t, b->end, me, &(size_t){0}) : 0;
         int unit_follows = q1 > q0 || lx_is_han(after);
@@ -121,8 +127,8 @@ static void ranges(struct lx_doc *d, const struct lx_block *b)
                                 good_sep ? "" : "～", (int)(b1 - b0), t + b0, pct ? "%" : "");
         if (good_sep) {
             free(fix);
-            fix = qx_asprintf("%.*s%%%.*s%.*s%%", (int)(a1 - a0), t + a0, (int)(s1 - s0), t + s0, (int)(b1 - b0),
-                              t + b0);
+            fix = qx_asprintf("%.*s%%%.*s%.*s%%", (int)(a1 - a0), t + a0, (int)(s1 - s0), t + s0,
+                              (int)(b1 - b0), t + b0);
         }
         char *q = lx_quote(d, ms, me - ms);
         lx_report(d, QX_R_RANGES, ms, me - ms, fix, "range '%s': %s; write '%s'", q,
@@ -148,8 +154,10 @@ static void mixed_forms(struct lx_doc *d)
         size_t ms, me, from = b->start, g0, g1;
         while (lx_find(d, rx, from, b->end, &ms, &me)) {
             from = me;
-            int zh = qx_rx_group(rx, 1, &g0, &g1) || qx_rx_group(rx, 3, &g0, &g1) || qx_rx_group(rx, 5, &g0, &g1);
-            int ar = qx_rx_group(rx, 2, &g0, &g1) || qx_rx_group(rx, 4, &g0, &g1) || qx_rx_group(rx, 6, &g0, &g1);
+            int zh =
+                qx_rx_group(rx, 1, &g0, &g1) || qx_rx_group(rx, 3, &g0, &g1) || qx_rx_group(rx, 5, &g0, &g1);
+            int ar =
+                qx_rx_group(rx, 2, &g0, &g1) || qx_rx_group(rx, 4, &g0, &g1) || qx_rx_group(rx, 6, &g0, &g1);
             char *q = lx_quote(d, ms, me - ms);
             if (zh && ar)
                 lx_report(d, QX_R_NUMBERS_MIXED, ms, me - ms, NULL,

@@ -52,8 +52,8 @@ static const char *fullwidth_of(char c)
 
 static int is_zh_mark(uint32_t c)
 {
-    return c == 0xFF0C || c == 0x3002 || c == 0xFF1F || c == 0xFF01 || c == 0xFF1B || c == 0xFF1A || c == 0x3001 ||
-           c == '?' || c == '!';
+    return c == 0xFF0C || c == 0x3002 || c == 0xFF1F || c == 0xFF01 || c == 0xFF1B || c == 0xFF1A ||
+           c == 0x3001 || c == '?' || c == '!';
 }
 
 /* A bracket or quote pair: ( ... ) or " ... " within the block. */
@@ -86,15 +86,16 @@ static int span_has_han(const struct lx_doc *d, size_t s, size_t e)
     return 0;
 }
 
-static void pair_fix(struct lx_doc *d, size_t i, size_t j, const char *open, const char *close, const char *what)
+static void pair_fix(struct lx_doc *d, size_t i, size_t j, const char *open, const char *close,
+                     const char *what)
 {
     struct qx_buf b;
     qx_buf_init(&b);
     qx_buf_adds(&b, open);
     qx_buf_add(&b, d->t + i + 1, j - i - 1);
     qx_buf_adds(&b, close);
-    lx_report(d, QX_R_PUNCT_FULLWIDTH, i, j + 1 - i, b.data, "half-width %s in Chinese text; use %s%s", what, open,
-              close);
+    lx_report(d, QX_R_PUNCT_FULLWIDTH, i, j + 1 - i, b.data, "half-width %s in Chinese text; use %s%s", what,
+              open, close);
     qx_buf_release(&b);
 }
 
@@ -161,7 +162,8 @@ static void exclamation(struct lx_doc *d, const struct lx_block *bl, size_t i, s
         return;
     if (p == 0xFF1F || p == '?')
         return; /* part of ？！, a repeated-punctuation finding */
-    lx_report(d, QX_R_PUNCT_EXCLAMATION, i, e - i, NULL, "exclamation mark; state the point calmly with '。'");
+    lx_report(d, QX_R_PUNCT_EXCLAMATION, i, e - i, NULL,
+              "exclamation mark; state the point calmly with '。'");
 }
 
 static void repeated(struct lx_doc *d, const struct lx_block *bl, size_t i, size_t *next)
@@ -282,8 +284,8 @@ static int opener_of(uint32_t c)
 
 static int is_opener(uint32_t c)
 {
-    return c == 0x201C || c == 0xFF08 || c == 0x300A || c == 0x300C || c == 0x300E || c == 0x2018 || c == 0x3010 ||
-           c == 0x3008;
+    return c == 0x201C || c == 0xFF08 || c == 0x300A || c == 0x300C || c == 0x300E || c == 0x2018 ||
+           c == 0x3010 || c == 0x3008;
 }
 
 #define PAIR_DEPTH 32
@@ -319,7 +321,8 @@ static void pairs(struct lx_doc *d, const struct lx_block *bl)
             continue;
         }
         for (size_t j = k; j < sp; j++)
-            lx_report(d, QX_R_PUNCT_PAIRS, st[j].at, 3, NULL, "mark is not closed before the enclosing pair ends");
+            lx_report(d, QX_R_PUNCT_PAIRS, st[j].at, 3, NULL,
+                      "mark is not closed before the enclosing pair ends");
         sp = k - 1;
     }
     for (size_t j = 0; j < sp; j++)
@@ -329,7 +332,8 @@ static void pairs(struct lx_doc *d, const struct lx_block *bl)
 void lx_rules_punct(struct lx_doc *d)
 {
     int fw = lx_on(d, QX_R_PUNCT_FULLWIDTH), ex = lx_on(d, QX_R_PUNCT_EXCLAMATION),
-        rp = lx_on(d, QX_R_PUNCT_REPEATED), el = lx_on(d, QX_R_PUNCT_ELLIPSIS), da = lx_on(d, QX_R_PUNCT_DASH);
+        rp = lx_on(d, QX_R_PUNCT_REPEATED), el = lx_on(d, QX_R_PUNCT_ELLIPSIS),
+        da = lx_on(d, QX_R_PUNCT_DASH);
     for (size_t bi = 0; bi < d->nblocks; bi++) {
         const struct lx_block *bl = &d->blocks[bi];
         size_t covered = (size_t)-1; /* a closing mark already in a pair finding */

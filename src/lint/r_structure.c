@@ -59,8 +59,8 @@ static void check_count(struct lx_doc *d, const struct span *sp, const struct qx
     if (in_range(r, v))
         return;
     char *want = range_text(r);
-    lx_report(d, QX_R_STRUCTURE, sp->at, sp->atlen, NULL, "section '%s' has %zu %s; skill '%s' requires %s", sec->id,
-              v, what, d->o->skill_name ? d->o->skill_name : "?", want);
+    lx_report(d, QX_R_STRUCTURE, sp->at, sp->atlen, NULL, "section '%s' has %zu %s; skill '%s' requires %s",
+              sec->id, v, what, d->o->skill_name ? d->o->skill_name : "?", want);
     free(want);
 }
 
@@ -128,7 +128,7 @@ void lx_rules_structure(struct lx_doc *d)
     if (!lx_on(d, QX_R_STRUCTURE) || !ss || !ss->n)
         return;
     const char *skill = d->o->skill_name ? d->o->skill_name : "?";
-    size_t next = 0; /* next skill section expected */
+    size_t next = 0;                                  /* next skill section expected */
     size_t *found = qx_malloc(ss->n * sizeof *found); /* heading block of each headed section */
     for (size_t i = 0; i < ss->n; i++)
         found[i] = SIZE_MAX;
@@ -158,7 +158,8 @@ void lx_rules_structure(struct lx_doc *d)
         }
         for (size_t m = next; m < k; m++)
             if (ss->v[m].heading && !ss->v[m].optional)
-                lx_report(d, QX_R_STRUCTURE, b->start, 0, NULL, "missing section '%s' before this heading", ss->v[m].heading);
+                lx_report(d, QX_R_STRUCTURE, b->start, 0, NULL, "missing section '%s' before this heading",
+                          ss->v[m].heading);
         found[k] = bi;
         next = k + 1;
     }
@@ -197,8 +198,9 @@ void lx_rules_structure(struct lx_doc *d)
             size_t take = left;
             if (k + 1 < ge) {
                 size_t followers = ge - k - 1;
-                take = sec->paragraphs.set && sec->paragraphs.hi != UINT_MAX ? sec->paragraphs.hi
-                                                                            : (left > followers ? left - followers : 0);
+                take = sec->paragraphs.set && sec->paragraphs.hi != UINT_MAX
+                           ? sec->paragraphs.hi
+                           : (left > followers ? left - followers : 0);
                 if (take > left)
                     take = left;
             }
@@ -207,8 +209,8 @@ void lx_rules_structure(struct lx_doc *d)
                 sp.at = sp.b0 < d->nblocks ? d->blocks[sp.b0].start : d->len;
                 sp.atlen = 0;
                 if (take == 0 && !sec->optional) {
-                    lx_report(d, QX_R_STRUCTURE, sp.at, 0, NULL, "missing section '%s' required by skill '%s'",
-                              sec->id, skill);
+                    lx_report(d, QX_R_STRUCTURE, sp.at, 0, NULL,
+                              "missing section '%s' required by skill '%s'", sec->id, skill);
                     continue;
                 }
             }

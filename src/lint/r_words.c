@@ -128,7 +128,8 @@ static void not_only(struct lx_doc *d, size_t s, size_t e)
     struct qx_rx *rx = lx_rx(d, "不仅[^。！？；\\n]{0,40}?更是", 0);
     size_t ms, me, from = s;
     while (lx_find(d, rx, from, e, &ms, &me)) {
-        lx_report(d, QX_R_MODEL_TELLS, ms, me - ms, NULL, "'不仅……更是……' is a model-writing pattern; state the point");
+        lx_report(d, QX_R_MODEL_TELLS, ms, me - ms, NULL,
+                  "'不仅……更是……' is a model-writing pattern; state the point");
         from = me;
     }
 }

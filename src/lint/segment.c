@@ -22,7 +22,7 @@ uint32_t lx_cp_before(const char *s, size_t i, size_t *start)
     return lx_cp(s, i, j, &n);
 }
 
-static int is_blank_span(const char *t, size_t s, size_t e)
+int lx_blank_span(const char *t, size_t s, size_t e)
 {
     for (size_t i = s; i < e; i++) {
         unsigned char c = (unsigned char)t[i];
@@ -37,7 +37,7 @@ static int is_blank_span(const char *t, size_t s, size_t e)
     return 1;
 }
 
-static size_t skip_ws(const char *t, size_t i, size_t e)
+size_t lx_skip_ws(const char *t, size_t i, size_t e)
 {
     while (i < e) {
         unsigned char c = (unsigned char)t[i];
@@ -51,36 +51,18 @@ static size_t skip_ws(const char *t, size_t i, size_t e)
     return i;
 }
 
-static void add_md(struct lx_doc *d, enum lx_md_kind k, size_t s, size_t e, size_t is, size_t ie)
-{
-    d->md = qx_grow(d->md, &d->md_cap, d->nmd + 1, sizeof *d->md);
-    struct lx_md *m = &d->md[d->nmd++];
-    m->kind = k;
-    m->start = s;
-    m->end = e;
-    m->inner_start = is;
-    m->inner_end = ie;
-    m->level = 0;
-}
-
-static void mark(struct lx_doc *d, size_t s, size_t e, unsigned char m)
-{
-    if (e > s)
-        memset(d->mask + s, m, e - s);
-}
-
 /* A Chinese numbered heading: 一、… up to 50 characters, no sentence end. */
 static int zh_numbered_heading(const struct lx_doc *d, size_t s, size_t e)
 {
     const char *t = d->t;
-    size_t i = skip_ws(t, s, e), n;
+    size_t i = lx_skip_ws(t, s, e), n;
     if (i + 2 <= e && t[i] == '*' && t[i + 1] == '*')
         i += 2;
     int digits = 0;
     while (i < e) {
         uint32_t c = lx_cp(t, e, i, &n);
-        if (!(c == 0x4E00 || c == 0x4E8C || c == 0x4E09 || c == 0x56DB || c == 0x4E94 ||
-              c == 0x516D || c == 0x4E03 || c == 0x516B || c == 0x4E5D || c == 0x5341))
+        if (!(c == 0x4E00 || c == 0x4E8C || c == 0x4E09 || c == 0x56DB || c == 0x4E94 || c == 0x516D ||
+              c == 0x4E03 || c == 0x516B || c == 0x4E5D || c == 0x5341))
             break;
         digits++;
         i += n;
@@ -95,142 +77,6 @@ static int zh_numbered_heading(const struct lx_doc *d, size_t s, size_t e)
         end--;
     uint32_t last = end > s ? lx_cp_before(t, end, &ls) : 0;
     return !(last == 0x3002 || last == 0xFF01 || last == 0xFF1F || last == 0xFF1B || last == 0xFF0C);
-}
-
-/* Inline Markdown on one text line: code spans, images, links, autolinks,
- * bold and italic markers. */
-static void inline_md(struct lx_doc *d, size_t s, size_t e)
-{
-    const char *t = d->t;
-    for (size_t i = s; i < e; i++) {
-        if (d->mask[i] != LX_M_PROSE)
-            continue;
-        char c = t[i];
-        if (c == '`') {
-            size_t k = i;
-            while (k < e && t[k] == '`')
-                k++;
-            size_t run = k - i;
-            const char *close = NULL;
-            for (size_t j = k; j + run <= e; j++) {
-                if (t[j] == '`') {
-                    size_t r = j;
-                    while (r < e && t[r] == '`')
-                        r++;
-                    if (r - j == run) {
-                        close = t + j;
-                        break;
-                    }
-                    j = r;
-                }
-            }
-            if (!close) {
-                i = k - 1;
-                continue;
-            }
-            size_t cs = (size_t)(close - t);
-            add_md(d, LX_MD_CODE, i, cs + run, k, cs);
-            mark(d, i, k, LX_M_MARK);
-            mark(d, k, cs, LX_M_CODE);
-            mark(d, cs, cs + run, LX_M_MARK);
-            i = cs + run - 1;
-        } else if ((c == '[' || (c == '!' && i + 1 < e && t[i + 1] == '['))) {
-            size_t lb = c == '!' ? i + 1 : i;
-            size_t j = lb + 1;
-            while (j < e && t[j] != ']' && t[j] != '[')
-                j++;
-            if (j + 1 >= e || t[j] != ']' || t[j + 1] != '(')
-                continue;
-            size_t k = j + 2;
-            while (k < e && t[k] != ')' && t[k] != ' ')
-                k++;
-            if (k >= e || t[k] != ')')
-                continue;
-            add_md(d, c == '!' ? LX_MD_IMAGE : LX_MD_LINK, i, k + 1, lb + 1, j);
-            if (c == '!')
-                mark(d, i, k + 1, LX_M_URL);
-            else {
-                mark(d, i, lb + 1, LX_M_MARK);
-                mark(d, j, j + 2, LX_M_MARK);
-                mark(d, j + 2, k, LX_M_URL);
-                mark(d, k, k + 1, LX_M_MARK);
-            }
-            i = c == '!' ? k : lb;
-        } else if (c == '<' && i + 8 < e && (memcmp(t + i + 1, "http://", 7) == 0 || memcmp(t + i + 1, "https://", 8) == 0)) {
-            size_t k = i + 1;
-            while (k < e && t[k] != '>' && t[k] != ' ')
-                k++;
-            if (k < e && t[k] == '>') {
-                add_md(d, LX_MD_AUTOLINK, i, k + 1, i + 1, k);
-                mark(d, i, k + 1, LX_M_URL);
-                i = k;
-            }
-        } else if ((c == '*' || c == '_') && i + 1 < e && t[i + 1] == c) {
-            /* **bold** / __bold__: the closing pair on the same line, with
-             * no space just inside either marker. */
-            size_t k = i + 2;
-            if (k >= e || t[k] == ' ')
-                continue;
-            size_t j = k;
-            while (j + 1 < e && !(t[j] == c && t[j + 1] == c && d->mask[j] == LX_M_PROSE))
-                j++;
-            if (j + 1 >= e || j == k || t[j - 1] == ' ')
-                continue;
-            if (c == '_' && ((i > s && lx_is_ascii_alnum((unsigned char)t[i - 1])) ||
-                             (j + 2 < e && lx_is_ascii_alnum((unsigned char)t[j + 2]))))
-                continue;
-            add_md(d, LX_MD_BOLD, i, j + 2, k, j);
-            mark(d, i, k, LX_M_MARK);
-            mark(d, j, j + 2, LX_M_MARK);
-            i = k - 1;
-        } else if (c == '*' && i + 1 < e && t[i + 1] != ' ' && t[i + 1] != '*' &&
-                   !(i > s && t[i - 1] == '*')) {
-            size_t j = i + 1;
-            while (j < e && !(t[j] == '*' && d->mask[j] == LX_M_PROSE))
-                j++;
-            if (j >= e || t[j - 1] == ' ' || (j + 1 < e && t[j + 1] == '*'))
-                continue;
-            add_md(d, LX_MD_ITALIC, i, j + 1, i + 1, j);
-            mark(d, i, i + 1, LX_M_MARK);
-            mark(d, j, j + 1, LX_M_MARK);
-        }
-    }
-}
-
-static void comments(struct lx_doc *d)
-{
-    const char *t = d->t;
-    size_t i = d->base;
-    while (i + 4 <= d->len) {
-        const char *p = memchr(t + i, '<', d->len - i);
-        if (!p)
-            break;
-        size_t s = (size_t)(p - t);
-        if (s + 4 > d->len || memcmp(p, "<!--", 4) != 0 || d->mask[s] != LX_M_PROSE) {
-            i = s + 1;
-            continue;
-        }
-        size_t e = d->len;
-        for (size_t j = s + 4; j + 3 <= d->len; j++) {
-            if (t[j] == '-' && memcmp(t + j, "-->", 3) == 0) {
-                e = j + 3;
-                break;
-            }
-        }
-        mark(d, s, e, LX_M_COMMENT);
-        d->comments = qx_grow(d->comments, &d->comments_cap, d->ncomments + 1, sizeof *d->comments);
-        struct lx_comment *c = &d->comments[d->ncomments++];
-        c->start = s;
-        c->end = e;
-        size_t ls = s;
-        while (ls > 0 && t[ls - 1] != '\n')
-            ls--;
-        size_t le = e;
-        while (le < d->len && t[le] != '\n')
-            le++;
-        c->alone = is_blank_span(t, ls < d->base ? d->base : ls, s) && is_blank_span(t, e, le);
-        i = e;
-    }
 }
 
 static void lines(struct lx_doc *d)
@@ -277,11 +123,11 @@ static void classify(struct lx_doc *d)
         int is_fence = i + 3 <= e && (t[i] == '`' || t[i] == '~') && t[i + 1] == t[i] && t[i + 2] == t[i];
         if (fence) {
             l->kind = LX_L_FENCE;
-            mark(d, s, e, LX_M_CODE);
+            lx_mark(d, s, e, LX_M_CODE);
             if (is_fence && t[i] == fence_ch) {
                 fence = 0;
-                mark(d, s, e, LX_M_MARK);
-                add_md(d, LX_MD_FENCE, fence_start, e, fence_start, e);
+                lx_mark(d, s, e, LX_M_MARK);
+                lx_md_add(d, LX_MD_FENCE, fence_start, e, fence_start, e);
             }
             continue;
         }
@@ -290,7 +136,7 @@ static void classify(struct lx_doc *d)
             fence_ch = t[i];
             fence_start = s;
             l->kind = LX_L_FENCE;
-            mark(d, s, e, LX_M_MARK);
+            lx_mark(d, s, e, LX_M_MARK);
             continue;
         }
         int all_comment = e > s;
@@ -305,7 +151,7 @@ static void classify(struct lx_doc *d)
             l->kind = LX_L_COMMENT;
             continue;
         }
-        if (is_blank_span(t, s, e)) {
+        if (lx_blank_span(t, s, e)) {
             l->kind = LX_L_BLANK;
             continue;
         }
@@ -319,9 +165,9 @@ static void classify(struct lx_doc *d)
             size_t inner = h;
             while (inner < e && t[inner] == ' ')
                 inner++;
-            add_md(d, LX_MD_HEADING, s, e, inner, e);
+            lx_md_add(d, LX_MD_HEADING, s, e, inner, e);
             d->md[d->nmd - 1].level = (int)(h - i);
-            mark(d, s, inner, LX_M_MARK);
+            lx_mark(d, s, inner, LX_M_MARK);
         } else if (zh_numbered_heading(d, s, e)) {
             l->kind = LX_L_HEADING;
         }
@@ -330,20 +176,20 @@ static void classify(struct lx_doc *d)
             size_t q = i + 1;
             if (q < e && t[q] == ' ')
                 q++;
-            add_md(d, LX_MD_QUOTE, s, q, q, q);
-            mark(d, s, q, LX_M_MARK);
+            lx_md_add(d, LX_MD_QUOTE, s, q, q, q);
+            lx_mark(d, s, q, LX_M_MARK);
         }
         /* table row: starts and ends with '|' */
         if (i < e && t[i] == '|' && t[e - 1] == '|' && e - i >= 3)
-            add_md(d, LX_MD_TABLE, s, e, s, e);
-        inline_md(d, s, e);
+            lx_md_add(d, LX_MD_TABLE, s, e, s, e);
+        lx_inline_md(d, s, e);
     }
 }
 
 static void add_sentence(struct lx_doc *d, size_t s, size_t e, size_t block)
 {
     /* trim leading and trailing white space (incl. U+3000) */
-    s = skip_ws(d->t, s, e);
+    s = lx_skip_ws(d->t, s, e);
     while (e > s && (d->t[e - 1] == ' ' || d->t[e - 1] == '\t' || d->t[e - 1] == '\n' || d->t[e - 1] == '\r'))
         e--;
     if (e <= s)
@@ -378,8 +224,8 @@ static int is_terminator(uint32_t c)
 
 static int is_closer(uint32_t c)
 {
-    return c == 0x201D || c == 0x2019 || c == 0xFF09 || c == 0x300B || c == 0x300D || c == 0x300F || c == ')' ||
-           c == '"';
+    return c == 0x201D || c == 0x2019 || c == 0xFF09 || c == 0x300B || c == 0x300D || c == 0x300F ||
+           c == ')' || c == '"';
 }
 
 static void sentences(struct lx_doc *d, size_t bi)
@@ -444,8 +290,9 @@ size_t lx_bullet_at(const char *t, size_t i, size_t e)
     }
     size_t n;
     uint32_t u = lx_cp(t, e, i, &n);
-    if (u == 0x2022 || u == 0x00B7 || u == 0x25CF || u == 0x25AA || u == 0x25E6 || u == 0x25A0 || u == 0x25C6 ||
-        u == 0x30FB || u == 0x2023 || (u >= 0x2460 && u <= 0x249B) || (u >= 0x2776 && u <= 0x2793))
+    if (u == 0x2022 || u == 0x00B7 || u == 0x25CF || u == 0x25AA || u == 0x25E6 || u == 0x25A0 ||
+        u == 0x25C6 || u == 0x30FB || u == 0x2023 || (u >= 0x2460 && u <= 0x249B) ||
+        (u >= 0x2776 && u <= 0x2793))
         return n;
     return 0;
 }
@@ -453,7 +300,7 @@ size_t lx_bullet_at(const char *t, size_t i, size_t e)
 /* A line that opens with a list, heading or quote marker is no title. */
 static int title_marked(const struct lx_doc *d, size_t s, size_t e)
 {
-    size_t i = skip_ws(d->t, s, e);
+    size_t i = lx_skip_ws(d->t, s, e);
     return lx_bullet_at(d->t, i, e) || (i < e && (d->t[i] == '#' || d->t[i] == '>' || d->t[i] == '|'));
 }
 
@@ -480,12 +327,14 @@ static void blocks(struct lx_doc *d)
         b->heading = l->kind == LX_L_HEADING;
         /* the title: a lone first line of at most 40 characters that does
          * not end a sentence (WeChat takes it as the article title) */
-        if (d->nblocks == 1 && !b->heading && lj == li + 1 && (lj == d->nlines || d->lines[lj].kind == LX_L_BLANK) &&
+        if (d->nblocks == 1 && !b->heading && lj == li + 1 &&
+            (lj == d->nlines || d->lines[lj].kind == LX_L_BLANK) &&
             qx_text_count_chars(d->t + b->start, b->end - b->start) <= 40) {
             size_t ps;
             uint32_t last = b->end > b->start ? lx_cp_before(d->t, b->end, &ps) : 0;
             if (last != 0x3002 && last != 0xFF01 && last != 0xFF1F && last != 0xFF1B && last != 0xFF0C &&
-                last != 0x2026 && last != '.' && last != ':' && last != 0xFF1A && !title_marked(d, b->start, b->end)) {
+                last != 0x2026 && last != '.' && last != ':' && last != 0xFF1A &&
+                !title_marked(d, b->start, b->end)) {
                 b->heading = 1;
                 b->title = 1;
                 d->lines[li].kind = LX_L_HEADING;
@@ -504,7 +353,7 @@ size_t lx_block_text_start(const struct lx_doc *d, const struct lx_block *b)
 {
     size_t i = b->start;
     for (;;) {
-        size_t j = skip_ws(d->t, i, b->end);
+        size_t j = lx_skip_ws(d->t, i, b->end);
         while (j < b->end && d->mask[j] == LX_M_MARK)
             j++;
         if (j == i)
@@ -515,7 +364,7 @@ size_t lx_block_text_start(const struct lx_doc *d, const struct lx_block *b)
 
 void lx_segment(struct lx_doc *d)
 {
-    comments(d);
+    lx_comments(d);
     lines(d);
     classify(d);
     blocks(d);

@@ -71,8 +71,9 @@ static void directive(struct lx_doc *d, const struct lx_comment *c)
         kind = ENABLE;
     else {
         char *q = lx_quote(d, s, w - s);
-        lx_report(d, QX_R_SUPPRESSION, c->start, c->end - c->start, NULL,
-                  "unknown directive '%s'; use qexplain-disable, qexplain-disable-next-line or qexplain-enable", q);
+        lx_report(
+            d, QX_R_SUPPRESSION, c->start, c->end - c->start, NULL,
+            "unknown directive '%s'; use qexplain-disable, qexplain-disable-next-line or qexplain-enable", q);
         free(q);
         return;
     }
@@ -112,8 +113,8 @@ static void directive(struct lx_doc *d, const struct lx_comment *c)
         char *id = qx_strndup(t + p, q - p);
         int r = strcmp(id, "all") == 0 ? -1 : qx_lint_rule_find(id);
         if (r < 0 && strcmp(id, "all") != 0) {
-            lx_report(d, QX_R_SUPPRESSION, c->start, c->end - c->start, NULL, "suppression names unknown rule '%s'",
-                      id);
+            lx_report(d, QX_R_SUPPRESSION, c->start, c->end - c->start, NULL,
+                      "suppression names unknown rule '%s'", id);
         } else if (kind == ENABLE) {
             for (size_t k = 0; k < d->nsupp; k++)
                 if (d->supp[k].rule == r && d->supp[k].to == d->len + 1 && d->supp[k].from <= c->start)
@@ -152,11 +153,7 @@ void lx_suppress_apply(struct lx_doc *d, size_t first)
             }
         }
         if (drop) {
-            free(g->file);
-            free(g->rule);
-            free(g->message);
-            free(g->fix);
-            free(g->fingerprint);
+            lx_diag_release(g);
         } else {
             o->items[w++] = *g;
         }

@@ -31,7 +31,8 @@ int qx_rx_compile(struct qx_rx **out, const char *pattern, unsigned flags, const
         opts |= PCRE2_ANCHORED;
     int errcode = 0;
     PCRE2_SIZE erroff = 0;
-    pcre2_code *code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, opts, &errcode, &erroff, NULL);
+    pcre2_code *code =
+        pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, opts, &errcode, &erroff, NULL);
     if (!code) {
         PCRE2_UCHAR msg[256];
         pcre2_get_error_message(errcode, msg, sizeof msg);

@@ -76,7 +76,7 @@ $ cd $TMP && cp $SRC/tests/lint/messy.md . && qexplain lint --facts $SRC/facts m
 > messy.md:6:1: error: list marker '-' at line start; write sentences (use —— and line breaks for rhythm) [bullets]
 >     6 | - 延迟只有5s...
 >       | ^
-> messy.md:6:7: error: figure '5s' matches no fact; nearest: qwen-qlora-memory-speed.qwen7b_qlora_step (每步3.0秒) [figures.traceable]
+> messy.md:6:7: error: figure '5s' matches no fact; nearest: tinychat-prefill-ttft.orin_ttft_tinychat_1024 (0.623秒) [figures.traceable]
 >     6 | - 延迟只有5s...
 >       |           ^~
 > messy.md:6:8: error: unit 's' after a number; write '5秒' [units.latin]

@@ -149,7 +149,8 @@ static void run_case(unsigned line, char kind, const char *rule, enum qx_lint_co
     if (kind == '+' && !hits) {
         fail_at(line, "'%s' did not trigger %s", text, rule);
         dump(&d);
-    } else if (kind == '+' && want_line && (first->line != want_line || (want_col && first->col != want_col))) {
+    } else if (kind == '+' && want_line &&
+               (first->line != want_line || (want_col && first->col != want_col))) {
         fail_at(line, "%s at %u:%u, want %u:%u", rule, first->line, first->col, want_line, want_col);
     } else if (kind == '-' && hits) {
         fail_at(line, "near miss '%s' triggered %s", text, rule);
