@@ -1,0 +1,19 @@
+/* select.h: the composer's choice functions (select.c), used by compose.c. */
+#ifndef QEXPLAIN_COMPOSE_SELECT_H
+#define QEXPLAIN_COMPOSE_SELECT_H
+
+#include "compose_int.h"
+
+/* Featured methods: --methods or the skill's defaults, each with enough
+ * facts tagged with it and a glossary entry. */
+int sel_methods(struct qx_strvec *out, const struct qx_skill *skill, const struct qx_facts *facts,
+                const struct qx_strvec *asked, struct qx_diags *d);
+
+const struct lib_analogy *sel_analogy(const struct lib *lib, const struct qx_skill *skill, const char *role,
+                                      const char *method, size_t turn, struct qx_strvec *used);
+
+/* The blocks of list l; *out is owned (free), entries borrowed from lib. */
+int sel_list(const struct lib_block ***out, size_t *n, const struct lib *lib, const struct lib_list *l,
+             const char *alias, const struct qx_strvec *methods, int variant, struct qx_diags *d);
+
+#endif
