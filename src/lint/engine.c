@@ -129,7 +129,8 @@ int lx_find(struct lx_doc *d, struct qx_rx *rx, size_t from, size_t end, size_t 
 }
 
 /* Reports each run of invalid bytes and replaces every invalid byte with
- * '?' in buf, so that offsets stay those of the input. */
+ * U+001A (SUB) in buf, so that offsets stay those of the input and no
+ * prose rule sees punctuation that is not there. */
 static void sanitise(struct lx_doc *d, char *buf, size_t len)
 {
     size_t at = 0, bad;
@@ -145,7 +146,7 @@ static void sanitise(struct lx_doc *d, char *buf, size_t len)
             run_start = b;
             run_len = 1;
         }
-        buf[b] = '?';
+        buf[b] = '\x1A';
         at = b + 1;
     }
     if (run_len) {
@@ -167,6 +168,7 @@ static void doc_release(struct lx_doc *d)
     free(d->md);
     free(d->comments);
     free(d->supp);
+    free(d->block_figs);
 }
 
 int qx_lint_text(struct qx_diags *out, const char *file, const char *text, size_t len,

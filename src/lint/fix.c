@@ -40,7 +40,8 @@ size_t qx_lint_apply_fixes(struct qx_buf *out, const char *text, size_t len, con
         ed[n].len = g->len;
         ed[n++].fix = g->fix;
     }
-    qsort(ed, n, sizeof *ed, cmp_edit);
+    if (n > 1)
+        qsort(ed, n, sizeof *ed, cmp_edit);
     size_t at = 0;
     int have_prev = 0;
     size_t prev_at = 0;

@@ -1,7 +1,7 @@
 /* lint_int: the document model shared by the segmenter, the engine and the
  * rule families. Not installed; only src/lint/ includes it.
  *
- * Invariants: d->t is valid UTF-8 (invalid bytes were replaced by '?' one
+ * Invariants: d->t is valid UTF-8 (invalid bytes were replaced by U+001A one
  * for one, so offsets match the input); every span is [start, end) in bytes;
  * mask[i] says what byte i is for the prose rules. */
 #ifndef QX_LINT_INT_H
@@ -40,7 +40,8 @@ struct lx_md {
 struct lx_block {
     size_t start, end;       /* first line start .. last line end */
     size_t line0, nlines;    /* indices into lines */
-    int heading;             /* 1 for a heading line */
+    int heading;             /* 1 for a heading line (or the title) */
+    int title;               /* the first line, short and without a sentence end */
     size_t section;          /* number of headings before (a heading: its own index + 1) */
     size_t sent0, nsent;     /* sentences */
 };
@@ -91,6 +92,7 @@ struct lx_doc {
         struct qx_rx *rx;
     } rx[48];
     size_t nrx;
+    size_t *block_figs; /* figures per block, when figures.traceable ran; else NULL */
     int failed; /* a rule hit an internal error (details in err) */
 };
 
@@ -158,6 +160,8 @@ static inline int lx_prose(const struct lx_doc *d, size_t i)
 }
 
 /* ---- segmentation (segment.c) ---- */
+/* Byte length of a list marker (- * + • · ● 1. 1) 1、 ① ...) at t[i], or 0. */
+size_t lx_bullet_at(const char *t, size_t i, size_t e);
 void lx_segment(struct lx_doc *d);
 /* Byte where a block's text starts once indentation, quote and heading
  * markers are skipped. */

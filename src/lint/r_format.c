@@ -140,32 +140,6 @@ static size_t skip_indent(const char *t, size_t i, size_t e)
     return i;
 }
 
-/* Length of a list marker at t[i], or 0. */
-static size_t bullet_at(const char *t, size_t i, size_t e)
-{
-    if (i >= e)
-        return 0;
-    char c = t[i];
-    if ((c == '-' || c == '*' || c == '+') && i + 1 < e && t[i + 1] == ' ')
-        return 1;
-    if (c >= '0' && c <= '9') {
-        size_t j = i;
-        while (j < e && j - i < 3 && t[j] >= '0' && t[j] <= '9')
-            j++;
-        if (j < e && (t[j] == '.' || t[j] == ')') && (j + 1 == e || t[j + 1] == ' '))
-            return j + 1 - i;
-        if (j + 3 <= e && memcmp(t + j, "\xE3\x80\x81", 3) == 0) /* 1、 */
-            return j + 3 - i;
-        return 0;
-    }
-    size_t n;
-    uint32_t u = lx_cp(t, e, i, &n);
-    if (u == 0x2022 || u == 0x00B7 || u == 0x25CF || u == 0x25AA || u == 0x25E6 || u == 0x25A0 || u == 0x25C6 ||
-        u == 0x30FB || u == 0x2023 || (u >= 0x2460 && u <= 0x249B) || (u >= 0x2776 && u <= 0x2793))
-        return n;
-    return 0;
-}
-
 /* A divider line: only one repeated mark (---, ***, ===, ___, ——, ─) and spaces. */
 static int divider_line(const char *t, size_t s, size_t e)
 {
@@ -196,7 +170,7 @@ static void rule_lines(struct lx_doc *d)
         size_t s = l->start, e = l->end;
         if (l->kind == LX_L_TEXT || l->kind == LX_L_HEADING) {
             size_t i = skip_indent(t, s, e);
-            size_t bl = l->kind == LX_L_TEXT ? bullet_at(t, i, e) : 0;
+            size_t bl = l->kind == LX_L_TEXT ? lx_bullet_at(t, i, e) : 0;
             if (bl && lx_prose(d, i)) {
                 char *q = lx_quote(d, i, bl);
                 lx_report(d, QX_R_BULLETS, i, bl, NULL,

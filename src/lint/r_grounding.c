@@ -112,6 +112,9 @@ static void sources(struct lx_doc *d)
         if (qx_rx_group(rx, 1, &g0, &g1) && qx_rx_find(kinds, d->t, g1, g0, &ks, &ke) == 1)
             report_source(d, ms, me, g0, g1, "publication");
     }
+    /* spans of report findings, so that an institution inside one ("信通院
+     * 报告显示") is not reported twice; bounded, matches come in order */
+    size_t rep_s[64], rep_e[64], nrep = 0;
     rx = lx_rx(d, says_rx, 0);
     for (from = d->base; lx_find(d, rx, from, d->len, &ms, &me); from = me) {
         g1 = ms;
@@ -130,6 +133,10 @@ static void sources(struct lx_doc *d)
         if (generic_name(d, g0, g1))
             g0 = g1;
         report_source(d, g0 < g1 ? g0 : ms, me, g0, g1, "report");
+        if (nrep < 64) {
+            rep_s[nrep] = g0 < g1 ? g0 : ms;
+            rep_e[nrep++] = me;
+        }
     }
     rx = lx_rx(d, inst_rx, 0);
     for (from = d->base; lx_find(d, rx, from, d->len, &ms, &me); from = me) {
@@ -137,6 +144,11 @@ static void sources(struct lx_doc *d)
         size_t ns = whole ? ms : name_start(d, ms, 12);
         if (ns == ms && !whole)
             continue; /* "委员会" alone names nobody */
+        int inside = 0;
+        for (size_t k = 0; k < nrep && !inside; k++)
+            inside = ns >= rep_s[k] && me <= rep_e[k];
+        if (inside)
+            continue;
         report_source(d, ns, me, ns, me, "institution");
     }
 }
@@ -150,6 +162,7 @@ static void figures(struct lx_doc *d)
     size_t cap = 0;
     struct qx_buf msg;
     qx_buf_init(&msg);
+    d->block_figs = qx_calloc(d->nblocks + 1, sizeof *d->block_figs);
     for (size_t bi = 0; bi < d->nblocks; bi++) {
         const struct lx_block *b = &d->blocks[bi];
         if (b->heading)
@@ -161,6 +174,7 @@ static void figures(struct lx_doc *d)
             const struct qx_figure *f = &figs[i];
             if (qx_figure_exempt(f) || !lx_prose(d, b->start + f->byte))
                 continue;
+            d->block_figs[bi]++; /* the structure rule counts them per section */
             struct qx_trace t;
             if (qx_trace_ok(qx_figures_index_trace(ix, f, &t)))
                 continue;

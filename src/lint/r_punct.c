@@ -156,7 +156,8 @@ static void exclamation(struct lx_doc *d, const struct lx_block *bl, size_t i, s
     }
     *next = e;
     uint32_t p = prev_cp(d, i, bl->start);
-    if (!any_full && !zh(p))
+    /* ASCII '!' counts unless it is code-like (!=) or ends English (Hello!) */
+    if (!any_full && (lx_is_ascii_alpha(p) || (e < bl->end && d->t[e] == '=')))
         return;
     if (p == 0xFF1F || p == '?')
         return; /* part of ？！, a repeated-punctuation finding */

@@ -64,14 +64,27 @@ static void check_count(struct lx_doc *d, const struct span *sp, const struct qx
     free(want);
 }
 
-static size_t count_figures(const struct lx_doc *d, size_t s, size_t e)
+/* Figures of the paragraphs [b0, b1): counted by the figure rule when it
+ * ran, else scanned here. */
+static size_t count_figures(const struct lx_doc *d, size_t b0, size_t b1)
 {
+    size_t count = 0;
     struct qx_figure *figs = NULL;
-    size_t n = 0, cap = 0, count = 0;
-    qx_numfmt_scan(d->t + s, e - s, &figs, &n, &cap);
-    for (size_t i = 0; i < n; i++)
-        if (figs[i].kind != QX_FIG_YEAR && figs[i].kind != QX_FIG_ORDINAL && lx_prose(d, s + figs[i].byte))
-            count++;
+    size_t cap = 0;
+    for (size_t bi = b0; bi < b1; bi++) {
+        const struct lx_block *b = &d->blocks[bi];
+        if (b->heading)
+            continue;
+        if (d->block_figs) {
+            count += d->block_figs[bi];
+            continue;
+        }
+        size_t n = 0;
+        qx_numfmt_scan(d->t + b->start, b->end - b->start, &figs, &n, &cap);
+        for (size_t i = 0; i < n; i++)
+            if (!qx_figure_exempt(&figs[i]) && lx_prose(d, b->start + figs[i].byte))
+                count++;
+    }
     free(figs);
     return count;
 }
@@ -105,8 +118,7 @@ static void check_section(struct lx_doc *d, const struct qx_lint_section *sec, c
         free(what);
     }
     if (sec->figures.set && sp->b1 > sp->b0)
-        check_count(d, sp, sec, &sec->figures,
-                    count_figures(d, d->blocks[sp->b0].start, d->blocks[sp->b1 - 1].end), "figures");
+        check_count(d, sp, sec, &sec->figures, count_figures(d, sp->b0, sp->b1), "figures");
     qx_rx_free(rx);
 }
 
@@ -120,13 +132,10 @@ void lx_rules_structure(struct lx_doc *d)
     size_t *found = qx_malloc(ss->n * sizeof *found); /* heading block of each headed section */
     for (size_t i = 0; i < ss->n; i++)
         found[i] = SIZE_MAX;
-    size_t first_heading = d->nblocks;
     for (size_t bi = 0; bi < d->nblocks; bi++) {
         const struct lx_block *b = &d->blocks[bi];
-        if (!b->heading)
+        if (!b->heading || b->title)
             continue;
-        if (first_heading == d->nblocks)
-            first_heading = bi;
         size_t k = next;
         while (k < ss->n && !(ss->v[k].heading && heading_is(d, b, ss->v[k].heading)))
             k++;
@@ -179,7 +188,7 @@ void lx_rules_structure(struct lx_doc *d)
             sp.atlen = 0;
         }
         size_t end = sp.b0;
-        while (end < d->nblocks && !d->blocks[end].heading)
+        while (end < d->nblocks && !(d->blocks[end].heading && !d->blocks[end].title))
             end++;
         /* split the paragraphs among the group's sections */
         for (size_t k = g; k < ge; k++) {

@@ -424,6 +424,39 @@ static void sentences(struct lx_doc *d, size_t bi)
     b->nsent = d->nsents - b->sent0;
 }
 
+/* Length of a list marker at t[i], or 0. */
+size_t lx_bullet_at(const char *t, size_t i, size_t e)
+{
+    if (i >= e)
+        return 0;
+    char c = t[i];
+    if ((c == '-' || c == '*' || c == '+') && i + 1 < e && t[i + 1] == ' ')
+        return 1;
+    if (c >= '0' && c <= '9') {
+        size_t j = i;
+        while (j < e && j - i < 3 && t[j] >= '0' && t[j] <= '9')
+            j++;
+        if (j < e && (t[j] == '.' || t[j] == ')') && (j + 1 == e || t[j + 1] == ' '))
+            return j + 1 - i;
+        if (j + 3 <= e && memcmp(t + j, "\xE3\x80\x81", 3) == 0) /* 1、 */
+            return j + 3 - i;
+        return 0;
+    }
+    size_t n;
+    uint32_t u = lx_cp(t, e, i, &n);
+    if (u == 0x2022 || u == 0x00B7 || u == 0x25CF || u == 0x25AA || u == 0x25E6 || u == 0x25A0 || u == 0x25C6 ||
+        u == 0x30FB || u == 0x2023 || (u >= 0x2460 && u <= 0x249B) || (u >= 0x2776 && u <= 0x2793))
+        return n;
+    return 0;
+}
+
+/* A line that opens with a list, heading or quote marker is no title. */
+static int title_marked(const struct lx_doc *d, size_t s, size_t e)
+{
+    size_t i = skip_ws(d->t, s, e);
+    return lx_bullet_at(d->t, i, e) || (i < e && (d->t[i] == '#' || d->t[i] == '>' || d->t[i] == '|'));
+}
+
 static void blocks(struct lx_doc *d)
 {
     size_t section = 0;
@@ -445,6 +478,19 @@ static void blocks(struct lx_doc *d)
         b->line0 = li;
         b->nlines = lj - li;
         b->heading = l->kind == LX_L_HEADING;
+        /* the title: a lone first line of at most 40 characters that does
+         * not end a sentence (WeChat takes it as the article title) */
+        if (d->nblocks == 1 && !b->heading && lj == li + 1 && (lj == d->nlines || d->lines[lj].kind == LX_L_BLANK) &&
+            qx_text_count_chars(d->t + b->start, b->end - b->start) <= 40) {
+            size_t ps;
+            uint32_t last = b->end > b->start ? lx_cp_before(d->t, b->end, &ps) : 0;
+            if (last != 0x3002 && last != 0xFF01 && last != 0xFF1F && last != 0xFF1B && last != 0xFF0C &&
+                last != 0x2026 && last != '.' && last != ':' && last != 0xFF1A && !title_marked(d, b->start, b->end)) {
+                b->heading = 1;
+                b->title = 1;
+                d->lines[li].kind = LX_L_HEADING;
+            }
+        }
         if (b->heading)
             section++;
         b->section = section;
