@@ -44,6 +44,11 @@ enum qx_trace_status qx_figures_index_trace(const struct qx_figures_index *ix, c
 /* One-off form: builds a temporary index. Use the index form in loops. */
 enum qx_trace_status qx_figures_trace(const struct qx_facts *facts, const struct qx_figure *fig, struct qx_trace *out);
 
+/* Judges fig against one given value (the generator's check that a figure
+ * it printed still says what the cited value says). EXEMPT for exempt
+ * figures, NONE when the units cannot be compared. */
+enum qx_trace_status qx_figures_check(const struct qx_figure *fig, const struct qx_fact_value *v);
+
 /* Appends "fact-id.key (display)": the value's display, else the value
  * formatted by numfmt with its qualifier. */
 void qx_figures_describe(struct qx_buf *out, const struct qx_fact *fact, const struct qx_fact_value *v);

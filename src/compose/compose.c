@@ -20,21 +20,28 @@ struct run {
     cJSON *base; /* t, f, variant flags: what nested texts see */
     cJSON *ctx;  /* base plus the composed material: what sections see */
     struct qx_strvec methods;
+    struct qx_strvec analogy_facts; /* facts the chosen analogies cite */
     struct qx_diags *d;
 };
 
-static int render_nested(struct qx_buf *out, struct run *r, const struct lib_text *t, const char *id,
-                         const char *field)
+/* Nested texts are named FILE#ID.FIELD in diagnostics. A block's phrasing
+ * avoids the facts the analogies already cite when an alternative can. */
+static int render_nested(struct qx_buf *out, struct run *r, const struct lib_text *t, size_t doc,
+                         const char *id, const char *field)
 {
-    char *name = qx_asprintf("%s.%s", id, field);
+    char *name = qx_asprintf("%s#%s.%s", r->lib.docs[doc].file, id, field);
     qx_buf_reset(out);
-    int rc = cx_render_text(out, &r->lib, name, lib_pick(t, r->variant), r->base, r->d);
+    const char *text = strcmp(field, "text") == 0 ? sel_phrasing(t, r->variant, &r->analogy_facts)
+                                                  : lib_pick(t, r->variant);
+    int rc = cx_render_text(out, &r->lib, name, text, r->base, r->d);
     free(name);
     return rc;
 }
 
 static int add_analogy(cJSON *into, const char *key, struct run *r, const struct lib_analogy *a)
 {
+    sel_fact_refs(&r->analogy_facts, lib_pick(&a->mapping, r->variant));
+    sel_fact_refs(&r->analogy_facts, lib_pick(&a->practice, r->variant));
     struct qx_buf b;
     qx_buf_init(&b);
     cJSON *o = cJSON_AddObjectToObject(into, key);
@@ -42,10 +49,10 @@ static int add_analogy(cJSON *into, const char *key, struct run *r, const struct
     cJSON_AddStringToObject(o, "domain", a->domain);
     if (a->shorthand)
         cJSON_AddStringToObject(o, "short", a->shorthand);
-    int rc = render_nested(&b, r, &a->practice, a->id, "practice");
+    int rc = render_nested(&b, r, &a->practice, a->doc, a->id, "practice");
     if (rc == 0) {
         cJSON_AddStringToObject(o, "practice", b.data);
-        rc = render_nested(&b, r, &a->mapping, a->id, "mapping");
+        rc = render_nested(&b, r, &a->mapping, a->doc, a->id, "mapping");
     }
     if (rc == 0)
         cJSON_AddStringToObject(o, "mapping", b.data);
@@ -135,12 +142,12 @@ static int add_lists(struct run *r)
         const struct lib_list *l = &r->lib.lists[i];
         const struct lib_block **v = NULL;
         size_t n = 0;
-        rc = sel_list(&v, &n, &r->lib, l, r->alias, &r->methods, r->variant, r->d);
+        rc = sel_list(&v, &n, &r->lib, l, r->alias, &r->methods, r->variant, &r->analogy_facts, r->d);
         if (rc)
             break;
         cJSON *arr = cJSON_AddArrayToObject(r->ctx, l->name);
         for (size_t k = 0; k < n && rc == 0; k++) {
-            rc = render_nested(&b, r, &v[k]->text, v[k]->id, "text");
+            rc = render_nested(&b, r, &v[k]->text, v[k]->doc, v[k]->id, "text");
             cJSON *o = cJSON_CreateObject();
             cJSON_AddItemToArray(arr, o);
             cJSON_AddStringToObject(o, "id", v[k]->id);
@@ -231,10 +238,12 @@ static int check_notes(const struct lib *lib, const struct qx_facts *f, struct q
                        (g->explain_zh && qx_text_count_chars(note, strlen(note)) >= 4 &&
                         strstr(g->explain_zh, note)));
         if (!ok) {
-            qx_diags_add(d, "templates/terms.json", 0, 0, QX_SEV_ERROR, "template.term-note",
+            char *path = qx_path_join(lib->root, "terms.json");
+            qx_diags_add(d, path, 0, 0, QX_SEV_ERROR, "template.term-note",
                          g ? "the note of '%s' neither holds its glossary label or full name nor is a piece of its explanation"
                            : "'%s' is not a glossary term",
                          term);
+            free(path);
             rc = QX_EINPUT;
         }
     }
@@ -340,6 +349,7 @@ int qx_compose(struct qx_article **out, const struct qx_skill *skill, const stru
     r.alias = skill->alias ? skill->alias : skill->name;
     r.variant = o->variant ? o->variant : 1;
     qx_strvec_init(&r.methods);
+    qx_strvec_init(&r.analogy_facts);
     struct qx_article *a = qx_calloc(1, sizeof *a);
     qx_strvec_init(&a->methods);
     int rc = lib_load(&r.lib, o->templates_dir, r.alias, d);
@@ -369,6 +379,7 @@ int qx_compose(struct qx_article **out, const struct qx_skill *skill, const stru
     cJSON_Delete(r.base);
     cJSON_Delete(r.ctx);
     qx_strvec_release(&r.methods);
+    qx_strvec_release(&r.analogy_facts);
     lib_release(&r.lib);
     return rc;
 }

@@ -156,35 +156,76 @@ static int block_fits(const struct lib_block *b, const struct lib_list *l, const
            (!l->topic || (b->topic && strcmp(b->topic, l->topic) == 0));
 }
 
-/* Featured methods' blocks first, in method order (at most per_method each,
- * rotated by the variant), then general blocks in file order. */
+/* Appends to out the fact ids a Mustache text names as {{f.ID.KEY}}. */
+void sel_fact_refs(struct qx_strvec *out, const char *text)
+{
+    for (const char *p = strstr(text, "{{f."); p; p = strstr(p + 1, "{{f.")) {
+        const char *id = p + 4, *dot = strchr(id, '.'), *close = strstr(id, "}}");
+        if (!dot || (close && close < dot))
+            continue;
+        char *fact = qx_strndup(id, (size_t)(dot - id));
+        if (!qx_strvec_contains(out, fact))
+            qx_strvec_push(out, fact);
+        free(fact);
+    }
+}
+
+static int text_repeats(const char *text, const struct qx_strvec *avoid)
+{
+    struct qx_strvec refs;
+    qx_strvec_init(&refs);
+    sel_fact_refs(&refs, text);
+    int hit = 0;
+    for (size_t i = 0; i < refs.n && !hit; i++)
+        hit = qx_strvec_contains(avoid, refs.items[i]);
+    qx_strvec_release(&refs);
+    return hit;
+}
+
+/* 1 if a block, in the phrasing the variant picks, names a fact of avoid. */
+static int repeats(const struct lib_block *b, int variant, const struct qx_strvec *avoid)
+{
+    return text_repeats(lib_pick(&b->text, variant), avoid);
+}
+
+const char *sel_phrasing(const struct lib_text *t, int variant, const struct qx_strvec *avoid)
+{
+    for (size_t k = 0; k < t->n; k++) {
+        const char *alt = t->alts[((size_t)(variant - 1) + k) % t->n];
+        if (!text_repeats(alt, avoid))
+            return alt;
+    }
+    return lib_pick(t, variant);
+}
+
+/* Featured methods' blocks first, in method order: at most per_method each,
+ * rotated by the variant, blocks that would repeat a fact of avoid (already
+ * cited by the analogies) last. Then general blocks in file order. */
 int sel_list(const struct lib_block ***out, size_t *n, const struct lib *lib, const struct lib_list *l,
-             const char *alias, const struct qx_strvec *methods, int variant, struct qx_diags *d)
+             const char *alias, const struct qx_strvec *methods, int variant,
+             const struct qx_strvec *avoid, struct qx_diags *d)
 {
     const struct lib_block **v = qx_calloc(lib->nblocks + 1, sizeof *v);
+    const struct lib_block **cand = qx_calloc(lib->nblocks + 1, sizeof *cand);
     size_t k = 0;
     size_t cap = l->max >= 0 ? (size_t)l->max : lib->nblocks;
-    if (l->from != LIST_GENERAL) {
-        for (size_t m = 0; m < methods->n; m++) {
-            size_t cand = 0;
-            for (size_t i = 0; i < lib->nblocks; i++)
-                cand += block_fits(&lib->blocks[i], l, alias) && lib->blocks[i].method &&
-                        strcmp(lib->blocks[i].method, methods->items[m]) == 0;
-            size_t take = l->per_method > 0 && (size_t)l->per_method < cand ? (size_t)l->per_method : cand;
-            size_t start = cand ? (size_t)(variant - 1) % cand : 0;
-            for (size_t t = 0; t < take && k < cap; t++) {
-                size_t want = (start + t) % cand, seen = 0;
-                for (size_t i = 0; i < lib->nblocks; i++) {
-                    const struct lib_block *b = &lib->blocks[i];
-                    if (block_fits(b, l, alias) && b->method && strcmp(b->method, methods->items[m]) == 0 &&
-                        seen++ == want) {
-                        v[k++] = b;
-                        break;
-                    }
-                }
+    for (size_t m = 0; l->from != LIST_GENERAL && m < methods->n; m++) {
+        size_t nc = 0;
+        for (size_t i = 0; i < lib->nblocks; i++)
+            if (block_fits(&lib->blocks[i], l, alias) && lib->blocks[i].method &&
+                strcmp(lib->blocks[i].method, methods->items[m]) == 0)
+                cand[nc++] = &lib->blocks[i];
+        size_t take = l->per_method > 0 && (size_t)l->per_method < nc ? (size_t)l->per_method : nc;
+        for (int pass = 0; pass < 2; pass++)
+            for (size_t t = 0; t < nc && take > 0 && k < cap; t++) {
+                const struct lib_block *b = cand[(t + (size_t)(variant - 1)) % nc];
+                if (repeats(b, variant, avoid) != pass)
+                    continue;
+                v[k++] = b;
+                take--;
             }
-        }
     }
+    free(cand);
     if (l->from != LIST_FEATURED)
         for (size_t i = 0; i < lib->nblocks && k < cap; i++)
             if (block_fits(&lib->blocks[i], l, alias) && !lib->blocks[i].method)

@@ -16,6 +16,8 @@
 /* Candidates judged per lookup: a bound on the work for coarse figures
  * ("约1000") against a crowded family. */
 #define MAX_CANDIDATES 1024
+/* Entries looked at on each side when naming the nearest value. */
+#define NEAREST_WALK 32
 
 struct entry {
     double v;                          /* in the family's base unit, >= 0 */
@@ -23,6 +25,7 @@ struct entry {
     const struct qx_fact *fact;
     const struct qx_fact_value *val;
     int range_end;                     /* 1, 2: lower, upper end of a "3-4" value */
+    const char *zh;                    /* the value's unit word (numfmt's table) */
 };
 
 struct list {
@@ -43,7 +46,7 @@ static void push(struct list *l, double v, size_t order, const struct qx_fact *f
                  int range_end)
 {
     l->e = qx_grow(l->e, &l->cap, l->n + 1, sizeof *l->e);
-    l->e[l->n++] = (struct entry){fabs(v), order, f, val, range_end};
+    l->e[l->n++] = (struct entry){fabs(v), order, f, val, range_end, qx_numfmt_unit_zh(val->unit)};
 }
 
 static void add(struct qx_figures_index *ix, const struct qx_unit *u, double v, size_t order,
@@ -190,7 +193,7 @@ struct best {
     enum qx_trace_status st;
     const struct entry *e;
     double rel;
-    int affinity;
+    int affinity; /* 2 * qualifier agreement + unit-word affinity */
 };
 
 /* 1 when the value prints with the figure's unit word (a "%" figure and a
@@ -198,14 +201,24 @@ struct best {
  * message names 51.7% rather than 51.72分 for "52%". */
 static int affinity(const struct end *x, const struct entry *e)
 {
-    const char *zv = qx_numfmt_unit_zh(e->val->unit);
-    return x->zh && zv && strcmp(x->zh, zv) == 0;
+    return x->zh && e->zh && strcmp(x->zh, e->zh) == 0;
+}
+
+/* 1 when the value's qualifier says what the figure's marker says: for
+ * "不超过1%", a value "at most 1%" beats a plain 1%. */
+static int agrees(const struct end *x, const struct entry *e)
+{
+    enum qx_fact_qualifier q = e->val->qual;
+    return (x->bound > 0 && q == QX_QUAL_MORE_THAN) || (x->bound < 0 && (q == QX_QUAL_AT_MOST || q == QX_QUAL_UP_TO)) ||
+           (!x->bound && x->approx && q == QX_QUAL_APPROX);
 }
 
 static int better(enum qx_trace_status st, int aff, double r, const struct entry *e, const struct best *b)
 {
     if (!b->e || rank(st) != rank(b->st))
         return !b->e || rank(st) < rank(b->st);
+    if ((aff >> 1) != (b->affinity >> 1))
+        return (aff >> 1) > (b->affinity >> 1);
     if (aff != b->affinity)
         return aff > b->affinity;
     if (r != b->rel)
@@ -228,7 +241,7 @@ static void lookup(const struct list *l, const struct end *x, struct best *b)
         if (st == QX_TRACE_NONE)
             continue;
         double r = rel_diff(x->f, l->e[i].v);
-        int aff = affinity(x, &l->e[i]);
+        int aff = agrees(x, &l->e[i]) << 1 | affinity(x, &l->e[i]);
         if (better(st, aff, r, &l->e[i], b)) {
             b->st = st;
             b->e = &l->e[i];
@@ -238,13 +251,19 @@ static void lookup(const struct list *l, const struct end *x, struct best *b)
     }
     if (b->e)
         return;
-    /* nearest by relative difference: one of the two neighbours of f */
+    /* The nearest value by relative difference, preferring values with the
+     * figure's unit word: walk out from f a bounded number of entries (the
+     * relative difference grows monotonically on each side). */
     size_t j = lower_bound(l, x->f);
-    for (size_t c = j > 0 ? j - 1 : 0; c <= j && c < l->n; c++) {
+    size_t from = j > NEAREST_WALK ? j - NEAREST_WALK : 0;
+    size_t to = l->n - j > NEAREST_WALK ? j + NEAREST_WALK : l->n;
+    for (size_t c = from; c < to; c++) {
         double r = rel_diff(x->f, l->e[c].v);
-        if (!b->e || r < b->rel) {
+        int aff = affinity(x, &l->e[c]);
+        if (!b->e || aff > b->affinity || (aff == b->affinity && (r < b->rel || (r == b->rel && l->e[c].order < b->e->order)))) {
             b->e = &l->e[c];
             b->rel = r;
+            b->affinity = aff;
         }
     }
 }
@@ -252,7 +271,7 @@ static void lookup(const struct list *l, const struct end *x, struct best *b)
 static void set_end(struct end *x, double value, double step, int tzeros, double factor, const struct qx_figure *fig,
                     int range_end)
 {
-    x->zh = fig->unit[0] ? qx_numfmt_unit_zh(fig->unit) : "";
+    x->zh = fig->unit[0] ? qx_numfmt_unit_zh(fig->unit) : NULL; /* bare numbers: no preference */
     x->f = fabs(value) * factor;
     x->step = step * factor;
     x->coarse = x->step * pow(10, tzeros);
@@ -315,6 +334,23 @@ enum qx_trace_status qx_figures_index_trace(const struct qx_figures_index *ix, c
         out->rel = bh.rel;
     }
     return out->status;
+}
+
+enum qx_trace_status qx_figures_check(const struct qx_figure *fig, const struct qx_fact_value *v)
+{
+    if (qx_figure_exempt(fig))
+        return QX_TRACE_EXEMPT;
+    /* a one-value fact base, indexed like any other */
+    struct qx_fact fact;
+    struct qx_facts facts;
+    memset(&fact, 0, sizeof fact);
+    memset(&facts, 0, sizeof facts);
+    fact.values = (struct qx_fact_value *)v;
+    fact.nvalues = 1;
+    facts.facts = &fact;
+    facts.n = 1;
+    struct qx_trace t;
+    return qx_figures_trace(&facts, fig, &t);
 }
 
 enum qx_trace_status qx_figures_trace(const struct qx_facts *facts, const struct qx_figure *fig, struct qx_trace *out)

@@ -17,7 +17,9 @@ static int pick_scale(const struct qx_dec *x, const struct qx_unit *u, const cha
 {
     int digits = qx_dec_int_digits(x);
     *word = "";
-    if (!u->scale_words || digits < 5)
+    /* A bare integer of seven digits or more reads as an identifier (a phone
+     * or part number) to the scanner: every unit-less figure scales then. */
+    if ((!u->scale_words && !(u->zh[0] == '\0' && digits >= 7)) || digits < 5)
         return 0;
     int p = digits >= 13 ? 12 : digits >= 9 ? 8 : 4;
     /* Parameter counts always take the scale word (70亿, 1.2万); other

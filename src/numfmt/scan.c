@@ -5,9 +5,7 @@
  * names (not reported). Depends on text and scan_lex. Invariants: one pass,
  * every step moves forward, look-behind is bounded to a few characters, so
  * the scan is linear in the text. */
-#include <ctype.h>
 #include <string.h>
-#include <strings.h>
 
 #include "qexplain/text.h"
 #include "scan_int.h"
@@ -22,143 +20,16 @@ struct scan {
     int last_approx;
 };
 
-struct marker {
-    const char *text;
-    int approx, bound;
-};
-
-static const struct marker pre_markers[] = {
-    {"大约", 1, 0}, {"约为", 1, 0}, {"大概", 1, 0}, {"将近", 1, 0}, {"接近", 1, 0},
-    {"差不多", 1, 0}, {"几乎", 1, 0}, {"约", 1, 0}, {"近", 1, 0},
-    {"超过", 0, 1}, {"高于", 0, 1}, {"大于", 0, 1}, {"多于", 0, 1}, {"至少", 0, 1},
-    {"不少于", 0, 1}, {"不低于", 0, 1}, {"最少", 0, 1}, {"最低", 0, 1}, {"逾", 0, 1}, {"超", 0, 1},
-    {"不超过", 0, -1}, {"不到", 0, -1}, {"不足", 0, -1}, {"低于", 0, -1}, {"小于", 0, -1},
-    {"少于", 0, -1}, {"最多", 0, -1}, {"至多", 0, -1}, {"最高", 0, -1}, {"高达", 0, -1},
-    {"多达", 0, -1}, {"不高于", 0, -1},
-};
-
-static const struct marker post_markers[] = {
-    {"左右", 1, 0}, {"上下", 1, 0}, {"以上", 0, 1}, {"之上", 0, 1},
-    {"以下", 0, -1}, {"以内", 0, -1}, {"之内", 0, -1}, {"之下", 0, -1},
-};
-
-/* Words whose 约 / 近 / 超 are not markers: 节约30%, 最近3次, 高超. */
-static int false_marker(const char *t, size_t at, const char *m)
+/* ASCII case-insensitive comparison of n bytes (no locale involved). */
+static int ascii_caseeq(const char *a, const char *b, size_t n)
 {
-    static const char *const yue[] = {"节", "制", "契", "简", "预", "公", "条", "邀", "隐", "婚", "合"};
-    static const char *const jin[] = {"最", "附", "靠", "亲"};
-    const char *const *list = NULL;
-    size_t n = 0;
-    if (strcmp(m, "约") == 0) {
-        list = yue;
-        n = sizeof yue / sizeof *yue;
-    } else if (strcmp(m, "近") == 0) {
-        list = jin;
-        n = sizeof jin / sizeof *jin;
-    }
-    for (size_t k = 0; k < n; k++)
-        if (qx_scan_ends(t, at, list[k]))
-            return 1;
-    return 0;
-}
-
-/* 约 not as a marker: 约束, 约定, 约会. */
-static int yue_word(const char *t, size_t len, size_t after)
-{
-    return qx_scan_has(t, len, after, "束") || qx_scan_has(t, len, after, "定") || qx_scan_has(t, len, after, "会");
-}
-
-/* A marker earlier in the same clause, at most 12 characters back, with no
- * other number in between: "约减少52%", "约为BF16的1.8倍", "最高可达FP16的
- * 1.56倍". Only 约 and markers of two or more characters count at a
- * distance (近, 超, 逾 are too common inside words). Digits inside Latin
- * words (BF16) are not numbers. */
-static int far_marker(const char *t, size_t len, size_t b, int *approx, int *bound)
-{
-    size_t i = b;
-    for (int k = 0; k < 12 && i > 0; k++) {
-        size_t s;
-        uint32_t c = qx_scan_prev(t, i, &s);
-        if (c == '\n' || qx_text_is_cjk_punct(c) || (c < 0x80 && c && strchr(",;:!?()%", (int)c)))
+    for (size_t i = 0; i < n; i++) {
+        char x = a[i] >= 'A' && a[i] <= 'Z' ? (char)(a[i] + 32) : a[i];
+        char y = b[i] >= 'A' && b[i] <= 'Z' ? (char)(b[i] + 32) : b[i];
+        if (x != y)
             return 0;
-        if (c >= '0' && c <= '9') {
-            int alpha = 0;
-            while (s > 0 && qx_scan_ascii_alnum((unsigned char)t[s - 1])) {
-                alpha |= qx_scan_ascii_alpha((unsigned char)t[s - 1]);
-                s--;
-            }
-            if (!alpha)
-                return 0;
-        }
-        const struct marker *best = NULL;
-        for (size_t m = 0; m < sizeof pre_markers / sizeof *pre_markers; m++) {
-            const char *mt = pre_markers[m].text;
-            if ((strlen(mt) >= 6 || strcmp(mt, "约") == 0) && qx_scan_ends(t, i, mt) &&
-                (!best || strlen(mt) > strlen(best->text)))
-                best = &pre_markers[m];
-        }
-        if (best) {
-            size_t ms = i - strlen(best->text);
-            if (strcmp(best->text, "约") == 0 && (false_marker(t, ms, "约") || yue_word(t, len, i)))
-                return 0;
-            *approx |= best->approx;
-            if (best->bound)
-                *bound = best->bound;
-            return 1;
-        }
-        i = s;
     }
-    return 0;
-}
-
-/* "约减少67%和69%": a figure joined to an approximate one by 和 、 或 与 及
- * shares its 约. */
-static int joined_approx(const struct scan *sc, size_t b)
-{
-    static const char *const joins[] = {"和", "、", "或", "与", "及"};
-    if (!sc->last_approx || !sc->added)
-        return 0;
-    for (size_t k = 0; k < sizeof joins / sizeof *joins; k++)
-        if (sc->last_end + strlen(joins[k]) == b && qx_scan_has(sc->t, sc->len, sc->last_end, joins[k]))
-            return 1;
-    return 0;
-}
-
-static size_t skip_spaces_back(const char *t, size_t i)
-{
-    while (i > 0 && t[i - 1] == ' ')
-        i--;
-    return i;
-}
-
-/* The longest marker ending at b (spaces skipped); returns its start or b. */
-static size_t pre_marker(const char *t, size_t b, int *approx, int *bound)
-{
-    size_t at = skip_spaces_back(t, b);
-    const struct marker *best = NULL;
-    for (size_t k = 0; k < sizeof pre_markers / sizeof *pre_markers; k++) {
-        const struct marker *m = &pre_markers[k];
-        if (qx_scan_ends(t, at, m->text) && (!best || strlen(m->text) > strlen(best->text)))
-            best = m;
-    }
-    if (!best || false_marker(t, at - strlen(best->text), best->text))
-        return b;
-    *approx |= best->approx;
-    if (best->bound)
-        *bound = best->bound;
-    return at - strlen(best->text);
-}
-
-static size_t post_marker(const char *t, size_t len, size_t e, int *approx, int *bound)
-{
-    for (size_t k = 0; k < sizeof post_markers / sizeof *post_markers; k++)
-        if (qx_scan_has(t, len, e, post_markers[k].text)) {
-            *approx |= post_markers[k].approx;
-            if (post_markers[k].bound)
-                *bound = post_markers[k].bound;
-            return e + strlen(post_markers[k].text);
-        }
-    return e;
+    return 1;
 }
 
 /* A number right after a product or software name and one space is part of
@@ -181,12 +52,12 @@ static int after_name(const char *t, const struct qx_part *p)
     int alpha = 0, digit = 0, lower = 0;
     for (size_t k = ws; k < we; k++) {
         unsigned char c = (unsigned char)t[k];
-        alpha |= isalpha(c) != 0;
-        digit |= isdigit(c) != 0;
-        lower |= islower(c) != 0;
+        alpha |= qx_scan_ascii_alpha(c);
+        digit |= c >= '0' && c <= '9';
+        lower |= c >= 'a' && c <= 'z';
     }
     for (size_t k = 0; k < sizeof names / sizeof *names; k++)
-        if (strlen(names[k]) == we - ws && strncasecmp(t + ws, names[k], we - ws) == 0)
+        if (strlen(names[k]) == we - ws && ascii_caseeq(t + ws, names[k], we - ws))
             return 1;
     int bare = !*p->unit && !p->scaled && p->decimals == 0;
     if (alpha && !digit && !lower && we - ws >= 2 && bare && p->nint >= 3)
@@ -269,7 +140,11 @@ static int range_hi(const char *t, size_t len, struct qx_part *lo, size_t from, 
     j += w;
     while (j < len && t[j] == ' ')
         j++;
-    if (qx_scan_digit(t, len, j, &dw) < 0 || qx_scan_arabic(t, len, j, hi) != QX_PART_OK || after_name(t, hi))
+    if (qx_scan_digit(t, len, j, &dw) < 0)
+        return 0;
+    enum qx_part_status st = qx_scan_arabic(t, len, j, hi);
+    /* "3至4位": a range of bit widths is a figure, though "4位" alone is a label */
+    if (!(st == QX_PART_OK || (st == QX_PART_EXEMPT && hi->kind == QX_FIG_LABEL)) || after_name(t, hi))
         return 0;
     if (*lo->unit && *hi->unit && strcmp(lo->unit, hi->unit) != 0)
         return 0;
@@ -298,9 +173,17 @@ static size_t arabic(struct scan *sc, size_t i)
     size_t len = sc->len;
     struct qx_part lo, hi;
     enum qx_part_status st = qx_scan_arabic(t, len, i, &lo);
-    size_t at = skip_spaces_back(t, i);
+    size_t at = qx_scan_skip_spaces_back(t, i);
     if (st == QX_PART_NAME)
         return lo.end;
+    if (st == QX_PART_EXEMPT && lo.kind == QX_FIG_LABEL) {
+        /* "约4位", "不超过4位": a marked bit width is a measurement */
+        int a = 0, bd = 0;
+        qx_scan_pre_marker(t, i, &a, &bd);
+        qx_scan_post_marker(t, len, lo.end, &a, &bd);
+        if (a || bd)
+            st = QX_PART_OK;
+    }
     if (st == QX_PART_EXEMPT) {
         size_t start = lo.kind == QX_FIG_ORDINAL && qx_scan_ends(t, at, "第") ? at - strlen("第") : i;
         emit(sc, start, lo.end, &lo, NULL, lo.kind, 0, 0);
@@ -336,14 +219,12 @@ static size_t arabic(struct scan *sc, size_t i)
     }
 
     int approx = 0, bound = 0;
-    size_t start = pre_marker(t, i, &approx, &bound);
-    if (start == i && !far_marker(t, len, i, &approx, &bound) && joined_approx(sc, i))
-        approx = 1;
-    int from = qx_scan_ends(t, skip_spaces_back(t, start), "从") || qx_scan_ends(t, skip_spaces_back(t, start), "由");
+    size_t start = qx_scan_lead(t, len, i, sc->added ? sc->last_end : SIZE_MAX, sc->last_approx, &approx, &bound);
+    int from = qx_scan_ends(t, qx_scan_skip_spaces_back(t, start), "从") || qx_scan_ends(t, qx_scan_skip_spaces_back(t, start), "由");
     size_t sb = 0, se = 0;
     int range = !lo.more && range_hi(t, len, &lo, from, &hi, &sb, &se);
     size_t end = range ? hi.end : lo.end;
-    end = post_marker(t, len, end, &approx, &bound);
+    end = qx_scan_post_marker(t, len, end, &approx, &bound);
     const struct qx_part *top = range ? &hi : &lo;
     enum qx_figure_kind kind = range ? QX_FIG_RANGE : kind_of(top->unit);
     emit(sc, start, end, &lo, range ? &hi : NULL, kind, approx, bound);
@@ -385,10 +266,8 @@ static size_t percent_zh(struct scan *sc, size_t i)
     p.ub = i;
     p.ue = j;
     int approx = 0, bound = 0;
-    size_t start = pre_marker(t, i, &approx, &bound);
-    if (start == i && !far_marker(t, len, i, &approx, &bound) && joined_approx(sc, i))
-        approx = 1;
-    size_t end = post_marker(t, len, p.end, &approx, &bound);
+    size_t start = qx_scan_lead(t, len, i, sc->added ? sc->last_end : SIZE_MAX, sc->last_approx, &approx, &bound);
+    size_t end = qx_scan_post_marker(t, len, p.end, &approx, &bound);
     emit(sc, start, end, &p, NULL, QX_FIG_PERCENT, approx, bound);
     return end;
 }
@@ -399,7 +278,7 @@ static size_t chinese(struct scan *sc, size_t i)
     size_t len = sc->len;
     struct qx_part p;
     enum qx_part_status st = qx_scan_zh(t, len, i, &p);
-    size_t at = skip_spaces_back(t, i);
+    size_t at = qx_scan_skip_spaces_back(t, i);
     if (qx_scan_ends(t, at, "第") && p.e > i) {
         emit(sc, at - strlen("第"), p.e, &p, NULL, QX_FIG_ORDINAL, 0, 0);
         return p.e;
@@ -418,10 +297,8 @@ static size_t chinese(struct scan *sc, size_t i)
         return p.end;
     }
     int approx = 0, bound = 0;
-    size_t start = pre_marker(t, i, &approx, &bound);
-    if (start == i && !far_marker(t, len, i, &approx, &bound) && joined_approx(sc, i))
-        approx = 1;
-    size_t end = post_marker(t, len, p.end, &approx, &bound);
+    size_t start = qx_scan_lead(t, len, i, sc->added ? sc->last_end : SIZE_MAX, sc->last_approx, &approx, &bound);
+    size_t end = qx_scan_post_marker(t, len, p.end, &approx, &bound);
     emit(sc, start, end, &p, NULL, kind_of(p.unit), approx, bound);
     return end;
 }
@@ -451,18 +328,31 @@ size_t qx_numfmt_scan(const char *text, size_t len, struct qx_figure **out, size
 {
     struct scan sc = {text, len, out, n, cap, 0, 0, 0};
     size_t i = 0;
-    int dw;
     while (i < len) {
         unsigned char c = (unsigned char)text[i];
         size_t next;
-        if (qx_scan_digit(text, len, i, &dw) >= 0 || sign_start(text, len, i)) {
-            next = arabic(&sc, i);
-        } else if (c < 0x80) {
-            next = qx_scan_ascii_alpha(c) || c == '_' ? qx_scan_skip_word(text, len, i) : i + 1;
-        } else if (qx_scan_has(text, len, i, "百分之")) {
-            next = percent_zh(&sc, i);
+        if (c < 0x80) {
+            /* the common case first: one byte, nothing to look up */
+            if (c >= '0' && c <= '9')
+                next = arabic(&sc, i);
+            else if (qx_scan_ascii_alpha(c) || c == '_')
+                next = qx_scan_skip_word(text, len, i);
+            else if ((c == '-' || c == '+') && sign_start(text, len, i))
+                next = arabic(&sc, i);
+            else
+                next = i + 1;
         } else {
-            next = chinese(&sc, i);
+            size_t k = i;
+            uint32_t cp = qx_text_next(text, len, &k);
+            if ((cp >= 0xFF10 && cp <= 0xFF19) ||
+                ((cp == 0x2212 || cp == 0xFF0D || cp == 0xFF0B) && sign_start(text, len, i)))
+                next = arabic(&sc, i);
+            else if (cp == 0x767E /* 百 */ && qx_scan_has(text, len, i, "百分之"))
+                next = percent_zh(&sc, i);
+            else if (qx_scan_zh_start(cp))
+                next = chinese(&sc, i);
+            else
+                next = k;
         }
         i = next > i ? next : i + 1;
     }

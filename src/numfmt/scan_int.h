@@ -55,7 +55,18 @@ enum qx_part_status qx_scan_arabic(const char *t, size_t len, size_t i, struct q
 /* Lexes a Chinese numeral at i (〇零一二三四五六七八九十两 ...), including
  * 点 decimals. Returns QX_PART_NONE when it is no figure. */
 enum qx_part_status qx_scan_zh(const char *t, size_t len, size_t i, struct qx_part *p);
+/* 1 if cp can start a Chinese numeral (〇零一二三四五六七八九十两). */
+int qx_scan_zh_start(uint32_t cp);
 /* Value of a Chinese numeral run at t[i..), and its end; -1 if none. */
 double qx_scan_zh_value(const char *t, size_t len, size_t i, size_t *end, int *decimals, int *positional);
+
+/* Markers (scan_mark.c). pre: the longest marker right before b (spaces
+ * skipped); returns its start or b. post: a suffix marker at e; returns
+ * the end. lead: pre, else a marker earlier in the clause, else the 约 of
+ * the figure ending at last_end (SIZE_MAX: none) joined by 和 、 ... */
+size_t qx_scan_skip_spaces_back(const char *t, size_t i);
+size_t qx_scan_pre_marker(const char *t, size_t b, int *approx, int *bound);
+size_t qx_scan_post_marker(const char *t, size_t len, size_t e, int *approx, int *bound);
+size_t qx_scan_lead(const char *t, size_t len, size_t b, size_t last_end, int last_approx, int *approx, int *bound);
 
 #endif

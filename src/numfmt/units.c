@@ -193,7 +193,11 @@ const struct qx_unit_word *qx_numfmt_unit_word(const char *s, size_t len)
 {
     const struct qx_unit_word *best = NULL;
     size_t bestlen = 0;
+    if (!len)
+        return NULL;
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+        if (words[i].text[0] != s[0])
+            continue; /* cheap first-byte filter: this runs after every number */
         size_t n = strlen(words[i].text);
         if (n <= bestlen || n > len || memcmp(s, words[i].text, n) != 0)
             continue;
