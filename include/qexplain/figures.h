@@ -22,11 +22,11 @@ enum qx_trace_status {
 
 struct qx_trace {
     enum qx_trace_status status;
-    const struct qx_fact *fact;           /* the match (or the nearest for NONE; may be NULL) */
+    const struct qx_fact *fact; /* the match (or the nearest for NONE; may be NULL) */
     const struct qx_fact_value *value;
-    const struct qx_fact *fact_hi;        /* ranges: the upper end's match; else == fact */
+    const struct qx_fact *fact_hi; /* ranges: the upper end's match; else == fact */
     const struct qx_fact_value *value_hi;
-    double rel;                           /* |figure - value| / max(|figure|, |value|) */
+    double rel; /* |figure - value| / max(|figure|, |value|) */
 };
 
 /* 1 for the statuses the figure rule accepts: EXEMPT EXACT ROUNDED BOUND. */
@@ -42,7 +42,8 @@ enum qx_trace_status qx_figures_index_trace(const struct qx_figures_index *ix, c
                                             struct qx_trace *out);
 
 /* One-off form: builds a temporary index. Use the index form in loops. */
-enum qx_trace_status qx_figures_trace(const struct qx_facts *facts, const struct qx_figure *fig, struct qx_trace *out);
+enum qx_trace_status qx_figures_trace(const struct qx_facts *facts, const struct qx_figure *fig,
+                                      struct qx_trace *out);
 
 /* Judges fig against one given value (the generator's check that a figure
  * it printed still says what the cited value says). EXEMPT for exempt
@@ -55,6 +56,7 @@ void qx_figures_describe(struct qx_buf *out, const struct qx_fact *fact, const s
 
 /* Appends the lint message for fig (found in text) traced as t, e.g.
  * "figure '72%' matches no fact; nearest: qwen3-32b-transformers-speed-mem.mem_cut (69.5%)". */
-void qx_figures_message(struct qx_buf *out, const char *text, const struct qx_figure *fig, const struct qx_trace *t);
+void qx_figures_message(struct qx_buf *out, const char *text, const struct qx_figure *fig,
+                        const struct qx_trace *t);
 
 #endif

@@ -34,13 +34,13 @@ enum qx_unit_family {
 enum qx_unit_per { QX_PER_NONE, QX_PER_WEIGHT, QX_PER_TOKEN, QX_PER_ITER, QX_PER_SECOND, QX_PER_COUNT_ };
 
 struct qx_unit {
-    const char *name;           /* canonical: "GB", "tokens/s", "ratio" */
-    const char *zh;             /* what the formatter prints after the number: "吉字节", "%", "" */
+    const char *name; /* canonical: "GB", "tokens/s", "ratio" */
+    const char *zh;   /* what the formatter prints after the number: "吉字节", "%", "" */
     enum qx_unit_family family;
-    double factor;              /* value × factor = value in the family's base unit */
+    double factor; /* value × factor = value in the family's base unit */
     enum qx_unit_per per;
-    int percent;                /* a 0–1 fraction printed ×100 with % (ratio, accuracy) */
-    int scale_words;            /* printed with 万/亿 when large (params, count, ppl ...) */
+    int percent;     /* a 0–1 fraction printed ×100 with % (ratio, accuracy) */
+    int scale_words; /* printed with 万/亿 when large (params, count, ppl ...) */
 };
 
 /* The unit record for a canonical unit name (and the extra scan units "ms",
@@ -116,9 +116,9 @@ struct qx_figure {
     int tzeros, tzeros_hi;      /* trailing zeros of an integer: 50 -> 1, 1000 -> 3 */
     char unit[24];              /* canonical unit, or "" for a bare number */
     enum qx_figure_kind kind;
-    int approx;                 /* 约 大约 近 将近 接近 左右 上下 ... */
-    int bound;                  /* 1: 超过 以上 至少 多 余; -1: 不超过 以下 最多 最高 不到; 0 none */
-    unsigned flags;             /* QX_FIGF_* */
+    int approx;     /* 约 大约 近 将近 接近 左右 上下 ... */
+    int bound;      /* 1: 超过 以上 至少 多 余; -1: 不超过 以下 最多 最高 不到; 0 none */
+    unsigned flags; /* QX_FIGF_* */
 };
 
 /* 1 for kinds no fact needs to back: years, dates, ordinals, Chinese

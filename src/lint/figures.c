@@ -20,12 +20,12 @@
 #define NEAREST_WALK 32
 
 struct entry {
-    double v;                          /* in the family's base unit, >= 0 */
-    size_t order;                      /* fact index << 16 | value index */
+    double v;     /* in the family's base unit, >= 0 */
+    size_t order; /* fact index << 16 | value index */
     const struct qx_fact *fact;
     const struct qx_fact_value *val;
-    int range_end;                     /* 1, 2: lower, upper end of a "3-4" value */
-    const char *zh;                    /* the value's unit word (numfmt's table) */
+    int range_end;  /* 1, 2: lower, upper end of a "3-4" value */
+    const char *zh; /* the value's unit word (numfmt's table) */
 };
 
 struct list {
@@ -42,8 +42,8 @@ int qx_trace_ok(enum qx_trace_status s)
     return s == QX_TRACE_EXEMPT || s == QX_TRACE_EXACT || s == QX_TRACE_ROUNDED || s == QX_TRACE_BOUND;
 }
 
-static void push(struct list *l, double v, size_t order, const struct qx_fact *f, const struct qx_fact_value *val,
-                 int range_end)
+static void push(struct list *l, double v, size_t order, const struct qx_fact *f,
+                 const struct qx_fact_value *val, int range_end)
 {
     l->e = qx_grow(l->e, &l->cap, l->n + 1, sizeof *l->e);
     l->e[l->n++] = (struct entry){fabs(v), order, f, val, range_end, qx_numfmt_unit_zh(val->unit)};
@@ -72,7 +72,8 @@ static void add_text(struct qx_figures_index *ix, const struct qx_unit *u, const
     const char *vs = strstr(s, " vs ");
     const char *dash = strchr(s, '-');
     double a, b;
-    if (vs && qx_numfmt_parse(s, (size_t)(vs - s), &a) == 0 && qx_numfmt_parse(vs + 4, strlen(vs + 4), &b) == 0) {
+    if (vs && qx_numfmt_parse(s, (size_t)(vs - s), &a) == 0 &&
+        qx_numfmt_parse(vs + 4, strlen(vs + 4), &b) == 0) {
         add(ix, u, a, order, f, val, 0);
         add(ix, u, b, order, f, val, 0);
     } else if (dash && dash > s && qx_numfmt_parse(s, (size_t)(dash - s), &a) == 0 &&
@@ -176,7 +177,8 @@ static enum qx_trace_status judge(const struct end *x, const struct entry *e)
     if (x->bound > 0)
         return !q_upper && v >= f - eps && v < f + x->coarse - eps ? QX_TRACE_BOUND : QX_TRACE_NONE;
     if (x->bound < 0)
-        return q != QX_QUAL_MORE_THAN && v <= f + eps && v > f - x->coarse + eps ? QX_TRACE_BOUND : QX_TRACE_NONE;
+        return q != QX_QUAL_MORE_THAN && v <= f + eps && v > f - x->coarse + eps ? QX_TRACE_BOUND
+                                                                                 : QX_TRACE_NONE;
     double d = fabs(f - v);
     int bounded = q == QX_QUAL_MORE_THAN || q_upper;
     if (d <= eps)
@@ -209,7 +211,8 @@ static int affinity(const struct end *x, const struct entry *e)
 static int agrees(const struct end *x, const struct entry *e)
 {
     enum qx_fact_qualifier q = e->val->qual;
-    return (x->bound > 0 && q == QX_QUAL_MORE_THAN) || (x->bound < 0 && (q == QX_QUAL_AT_MOST || q == QX_QUAL_UP_TO)) ||
+    return (x->bound > 0 && q == QX_QUAL_MORE_THAN) ||
+           (x->bound < 0 && (q == QX_QUAL_AT_MOST || q == QX_QUAL_UP_TO)) ||
            (!x->bound && x->approx && q == QX_QUAL_APPROX);
 }
 
@@ -260,7 +263,8 @@ static void lookup(const struct list *l, const struct end *x, struct best *b)
     for (size_t c = from; c < to; c++) {
         double r = rel_diff(x->f, l->e[c].v);
         int aff = affinity(x, &l->e[c]);
-        if (!b->e || aff > b->affinity || (aff == b->affinity && (r < b->rel || (r == b->rel && l->e[c].order < b->e->order)))) {
+        if (!b->e || aff > b->affinity ||
+            (aff == b->affinity && (r < b->rel || (r == b->rel && l->e[c].order < b->e->order)))) {
             b->e = &l->e[c];
             b->rel = r;
             b->affinity = aff;
@@ -268,8 +272,8 @@ static void lookup(const struct list *l, const struct end *x, struct best *b)
     }
 }
 
-static void set_end(struct end *x, double value, double step, int tzeros, double factor, const struct qx_figure *fig,
-                    int range_end)
+static void set_end(struct end *x, double value, double step, int tzeros, double factor,
+                    const struct qx_figure *fig, int range_end)
 {
     x->zh = fig->unit[0] ? qx_numfmt_unit_zh(fig->unit) : NULL; /* bare numbers: no preference */
     x->f = fabs(value) * factor;
@@ -353,7 +357,8 @@ enum qx_trace_status qx_figures_check(const struct qx_figure *fig, const struct 
     return qx_figures_trace(&facts, fig, &t);
 }
 
-enum qx_trace_status qx_figures_trace(const struct qx_facts *facts, const struct qx_figure *fig, struct qx_trace *out)
+enum qx_trace_status qx_figures_trace(const struct qx_facts *facts, const struct qx_figure *fig,
+                                      struct qx_trace *out)
 {
     struct qx_figures_index *ix = qx_figures_index_new(facts);
     enum qx_trace_status st = qx_figures_index_trace(ix, fig, out);
@@ -377,21 +382,16 @@ void qx_figures_describe(struct qx_buf *out, const struct qx_fact *fact, const s
     qx_buf_addc(out, ')');
 }
 
-void qx_figures_message(struct qx_buf *out, const char *text, const struct qx_figure *fig, const struct qx_trace *t)
+void qx_figures_message(struct qx_buf *out, const char *text, const struct qx_figure *fig,
+                        const struct qx_trace *t)
 {
     qx_buf_addf(out, "figure '%.*s' ", (int)fig->len, text + fig->byte);
     switch (t->status) {
-    case QX_TRACE_EXEMPT:
-        qx_buf_adds(out, "is exempt (year, date, ordinal or count)");
-        return;
+    case QX_TRACE_EXEMPT: qx_buf_adds(out, "is exempt (year, date, ordinal or count)"); return;
     case QX_TRACE_EXACT:
     case QX_TRACE_ROUNDED:
-    case QX_TRACE_BOUND:
-        qx_buf_adds(out, "matches ");
-        break;
-    case QX_TRACE_QUALIFIER:
-        qx_buf_adds(out, "drops the qualifier of ");
-        break;
+    case QX_TRACE_BOUND: qx_buf_adds(out, "matches "); break;
+    case QX_TRACE_QUALIFIER: qx_buf_adds(out, "drops the qualifier of "); break;
     case QX_TRACE_NEEDS_APPROX:
         qx_buf_adds(out, "rounds ");
         qx_figures_describe(out, t->fact, t->value);

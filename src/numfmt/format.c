@@ -35,8 +35,7 @@ static int pick_scale(const struct qx_dec *x, const struct qx_unit *u, const cha
     return p;
 }
 
-int qx_numfmt_format_ex(struct qx_buf *out, double value, const char *unit,
-                        const struct qx_numfmt_opts *o)
+int qx_numfmt_format_ex(struct qx_buf *out, double value, const char *unit, const struct qx_numfmt_opts *o)
 {
     const struct qx_unit *u = qx_numfmt_unit(unit);
     if (!u || u->family == QX_FAM_NONE || !isfinite(value))

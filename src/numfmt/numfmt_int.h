@@ -47,8 +47,8 @@ enum {
 };
 struct qx_unit_word {
     const char *text;
-    const char *unit;  /* canonical unit */
-    double factor;     /* written value × factor = value in unit */
+    const char *unit; /* canonical unit */
+    double factor;    /* written value × factor = value in unit */
     unsigned flags;
 };
 

@@ -37,10 +37,11 @@ static int ascii_caseeq(const char *a, const char *b, size_t n)
 static int after_name(const char *t, const struct qx_part *p)
 {
     static const char *const names[] = {
-        "llama", "qwen", "mistral", "mixtral", "gpt", "baichuan", "chatglm", "glm", "gemma", "phi",
-        "deepseek", "opt", "bloom", "vicuna", "falcon", "yi", "internlm", "cuda", "vllm", "python",
-        "pytorch", "transformers", "sglang", "tensorrt", "ios", "android", "rtx", "gtx", "jetson",
-        "orin", "tesla", "atlas", "mindie", "ubuntu", "debian", "windows", "macos", "version", "v"};
+        "llama",    "qwen",    "mistral",  "mixtral", "gpt",     "baichuan",     "chatglm", "glm",
+        "gemma",    "phi",     "deepseek", "opt",     "bloom",   "vicuna",       "falcon",  "yi",
+        "internlm", "cuda",    "vllm",     "python",  "pytorch", "transformers", "sglang",  "tensorrt",
+        "ios",      "android", "rtx",      "gtx",     "jetson",  "orin",         "tesla",   "atlas",
+        "mindie",   "ubuntu",  "debian",   "windows", "macos",   "version",      "v"};
     size_t b = p->b;
     if (b < 2 || t[b - 1] != ' ')
         return 0;
@@ -79,8 +80,8 @@ static enum qx_figure_kind kind_of(const char *unit)
     return u && u->family == QX_FAM_PLAIN ? QX_FIG_PLAIN : QX_FIG_UNIT;
 }
 
-static void emit(struct scan *sc, size_t start, size_t end, const struct qx_part *lo, const struct qx_part *hi,
-                 enum qx_figure_kind kind, int approx, int bound)
+static void emit(struct scan *sc, size_t start, size_t end, const struct qx_part *lo,
+                 const struct qx_part *hi, enum qx_figure_kind kind, int approx, int bound)
 {
     *sc->out = qx_grow(*sc->out, sc->cap, *sc->n + 1, sizeof **sc->out);
     struct qx_figure *f = &(*sc->out)[(*sc->n)++];
@@ -219,8 +220,10 @@ static size_t arabic(struct scan *sc, size_t i)
     }
 
     int approx = 0, bound = 0;
-    size_t start = qx_scan_lead(t, len, i, sc->added ? sc->last_end : SIZE_MAX, sc->last_approx, &approx, &bound);
-    int from = qx_scan_ends(t, qx_scan_skip_spaces_back(t, start), "从") || qx_scan_ends(t, qx_scan_skip_spaces_back(t, start), "由");
+    size_t start =
+        qx_scan_lead(t, len, i, sc->added ? sc->last_end : SIZE_MAX, sc->last_approx, &approx, &bound);
+    int from = qx_scan_ends(t, qx_scan_skip_spaces_back(t, start), "从") ||
+               qx_scan_ends(t, qx_scan_skip_spaces_back(t, start), "由");
     size_t sb = 0, se = 0;
     int range = !lo.more && range_hi(t, len, &lo, from, &hi, &sb, &se);
     size_t end = range ? hi.end : lo.end;
@@ -266,7 +269,8 @@ static size_t percent_zh(struct scan *sc, size_t i)
     p.ub = i;
     p.ue = j;
     int approx = 0, bound = 0;
-    size_t start = qx_scan_lead(t, len, i, sc->added ? sc->last_end : SIZE_MAX, sc->last_approx, &approx, &bound);
+    size_t start =
+        qx_scan_lead(t, len, i, sc->added ? sc->last_end : SIZE_MAX, sc->last_approx, &approx, &bound);
     size_t end = qx_scan_post_marker(t, len, p.end, &approx, &bound);
     emit(sc, start, end, &p, NULL, QX_FIG_PERCENT, approx, bound);
     return end;
@@ -297,7 +301,8 @@ static size_t chinese(struct scan *sc, size_t i)
         return p.end;
     }
     int approx = 0, bound = 0;
-    size_t start = qx_scan_lead(t, len, i, sc->added ? sc->last_end : SIZE_MAX, sc->last_approx, &approx, &bound);
+    size_t start =
+        qx_scan_lead(t, len, i, sc->added ? sc->last_end : SIZE_MAX, sc->last_approx, &approx, &bound);
     size_t end = qx_scan_post_marker(t, len, p.end, &approx, &bound);
     emit(sc, start, end, &p, NULL, kind_of(p.unit), approx, bound);
     return end;

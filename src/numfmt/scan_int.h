@@ -33,20 +33,20 @@ enum qx_part_status { QX_PART_OK, QX_PART_NAME, QX_PART_EXEMPT, QX_PART_NONE };
 
 /* One written number: digits, scale word, 多/余, unit. */
 struct qx_part {
-    size_t b, e;           /* the number, sign included */
-    size_t ub, ue;         /* the unit as written */
-    size_t end;            /* after everything lexed */
-    double value;          /* in unit, signed */
-    double step;           /* one unit of the last written digit, in unit */
+    size_t b, e;   /* the number, sign included */
+    size_t ub, ue; /* the unit as written */
+    size_t end;    /* after everything lexed */
+    double value;  /* in unit, signed */
+    double step;   /* one unit of the last written digit, in unit */
     int decimals, tzeros, nint;
-    int lead0;             /* an integer written with a leading zero: 007 */
-    int sign;              /* -1, 0 (none written), 1 */
-    double factor;         /* of the unit word: 1天 -> 24 hours */
-    const char *unit;      /* canonical unit or "" */
-    unsigned uwflags;      /* QX_UW_* of the unit word */
-    unsigned flags;        /* QX_FIGF_* */
-    int more;              /* 多 or 余 after the number (a lower bound) */
-    int scaled;            /* a scale word was written */
+    int lead0;                /* an integer written with a leading zero: 007 */
+    int sign;                 /* -1, 0 (none written), 1 */
+    double factor;            /* of the unit word: 1天 -> 24 hours */
+    const char *unit;         /* canonical unit or "" */
+    unsigned uwflags;         /* QX_UW_* of the unit word */
+    unsigned flags;           /* QX_FIGF_* */
+    int more;                 /* 多 or 余 after the number (a lower bound) */
+    int scaled;               /* a scale word was written */
     enum qx_figure_kind kind; /* for QX_PART_EXEMPT */
 };
 
@@ -67,6 +67,7 @@ double qx_scan_zh_value(const char *t, size_t len, size_t i, size_t *end, int *d
 size_t qx_scan_skip_spaces_back(const char *t, size_t i);
 size_t qx_scan_pre_marker(const char *t, size_t b, int *approx, int *bound);
 size_t qx_scan_post_marker(const char *t, size_t len, size_t e, int *approx, int *bound);
-size_t qx_scan_lead(const char *t, size_t len, size_t b, size_t last_end, int last_approx, int *approx, int *bound);
+size_t qx_scan_lead(const char *t, size_t len, size_t b, size_t last_end, int last_approx, int *approx,
+                    int *bound);
 
 #endif

@@ -110,7 +110,8 @@ static int scale_word(const char *t, size_t len, size_t k, int *pow10, size_t *w
         *pow10 = 8;
         return 1;
     }
-    if (qx_scan_has(t, len, k, "百") && (qx_scan_has(t, len, k + 3, "万") || qx_scan_has(t, len, k + 3, "亿"))) {
+    if (qx_scan_has(t, len, k, "百") &&
+        (qx_scan_has(t, len, k + 3, "万") || qx_scan_has(t, len, k + 3, "亿"))) {
         *pow10 = 2;
         return 1;
     }
@@ -193,8 +194,9 @@ enum qx_part_status qx_scan_arabic(const char *t, size_t len, size_t i, struct q
     char ds[QX_DEC_MAX];
     int nd = 0;
     int nint = read_digits(t, len, &j, ds, &nd, &p->flags);
-    while (j + 4 <= len && t[j] == ',' && (p->flags & QX_FIGF_GROUPED ? 1 : nint <= 3) && ascii_digit(t, len, j + 1) &&
-           ascii_digit(t, len, j + 2) && ascii_digit(t, len, j + 3) && !ascii_digit(t, len, j + 4)) {
+    while (j + 4 <= len && t[j] == ',' && (p->flags & QX_FIGF_GROUPED ? 1 : nint <= 3) &&
+           ascii_digit(t, len, j + 1) && ascii_digit(t, len, j + 2) && ascii_digit(t, len, j + 3) &&
+           !ascii_digit(t, len, j + 4)) {
         j++;
         nint += read_digits(t, len, &j, ds, &nd, &p->flags);
         p->flags |= QX_FIGF_GROUPED;
@@ -230,7 +232,8 @@ enum qx_part_status qx_scan_arabic(const char *t, size_t len, size_t i, struct q
 
     uint32_t c = qx_scan_cp(t, len, j);
     if (qx_scan_ascii_alpha(c) || c == '_') {
-        if (nint == 4 && nfrac == 0 && sign == 0 && t[j] == 's' && !qx_scan_ascii_alnum(qx_scan_cp(t, len, j + 1))) {
+        if (nint == 4 && nfrac == 0 && sign == 0 && t[j] == 's' &&
+            !qx_scan_ascii_alnum(qx_scan_cp(t, len, j + 1))) {
             p->kind = QX_FIG_YEAR; /* 1990s */
             p->end = j + 1;
             return QX_PART_EXEMPT;
@@ -297,4 +300,3 @@ enum qx_part_status qx_scan_arabic(const char *t, size_t len, size_t i, struct q
     p->end = j;
     return QX_PART_OK;
 }
-

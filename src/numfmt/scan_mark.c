@@ -14,13 +14,13 @@ struct marker {
 };
 
 static const struct marker pre_markers[] = {
-    {"大约", 1, 0}, {"约为", 1, 0}, {"大概", 1, 0}, {"将近", 1, 0}, {"接近", 1, 0},
-    {"差不多", 1, 0}, {"几乎", 1, 0}, {"约", 1, 0}, {"近", 1, 0},
-    {"超过", 0, 1}, {"高于", 0, 1}, {"大于", 0, 1}, {"多于", 0, 1}, {"至少", 0, 1},
-    {"不少于", 0, 1}, {"不低于", 0, 1}, {"最少", 0, 1}, {"最低", 0, 1}, {"逾", 0, 1}, {"超", 0, 1},
-    {"不超过", 0, -1}, {"不到", 0, -1}, {"不足", 0, -1}, {"低于", 0, -1}, {"小于", 0, -1},
-    {"少于", 0, -1}, {"最多", 0, -1}, {"至多", 0, -1}, {"最高", 0, -1}, {"高达", 0, -1},
-    {"多达", 0, -1}, {"不高于", 0, -1},
+    {"大约", 1, 0},    {"约为", 1, 0},    {"大概", 1, 0},  {"将近", 1, 0},  {"接近", 1, 0},
+    {"差不多", 1, 0},  {"几乎", 1, 0},    {"约", 1, 0},    {"近", 1, 0},    {"超过", 0, 1},
+    {"高于", 0, 1},    {"大于", 0, 1},    {"多于", 0, 1},  {"至少", 0, 1},  {"不少于", 0, 1},
+    {"不低于", 0, 1},  {"最少", 0, 1},    {"最低", 0, 1},  {"逾", 0, 1},    {"超", 0, 1},
+    {"不超过", 0, -1}, {"不到", 0, -1},   {"不足", 0, -1}, {"低于", 0, -1}, {"小于", 0, -1},
+    {"少于", 0, -1},   {"最多", 0, -1},   {"至多", 0, -1}, {"最高", 0, -1}, {"高达", 0, -1},
+    {"多达", 0, -1},   {"不高于", 0, -1},
 };
 
 /* 1 if a pre-marker can end with the character c: a cheap filter before
@@ -28,18 +28,28 @@ static const struct marker pre_markers[] = {
 static int marker_end(uint32_t c)
 {
     switch (c) {
-    case 0x7EA6: case 0x4E3A: case 0x6982: case 0x8FD1: case 0x591A: /* 约 为 概 近 多 */
-    case 0x4E4E: case 0x8FC7: case 0x4E8E: case 0x5C11: case 0x4F4E: /* 乎 过 于 少 低 */
-    case 0x5230: case 0x8DB3: case 0x9AD8: case 0x8FBE: case 0x903E: /* 到 足 高 达 逾 */
-    case 0x8D85:                                                      /* 超 */
-        return 1;
-    default:
-        return 0;
+    case 0x7EA6:
+    case 0x4E3A:
+    case 0x6982:
+    case 0x8FD1:
+    case 0x591A: /* 约 为 概 近 多 */
+    case 0x4E4E:
+    case 0x8FC7:
+    case 0x4E8E:
+    case 0x5C11:
+    case 0x4F4E: /* 乎 过 于 少 低 */
+    case 0x5230:
+    case 0x8DB3:
+    case 0x9AD8:
+    case 0x8FBE:
+    case 0x903E: /* 到 足 高 达 逾 */
+    case 0x8D85: /* 超 */ return 1;
+    default: return 0;
     }
 }
 
 static const struct marker post_markers[] = {
-    {"左右", 1, 0}, {"上下", 1, 0}, {"以上", 0, 1}, {"之上", 0, 1},
+    {"左右", 1, 0},  {"上下", 1, 0},  {"以上", 0, 1},  {"之上", 0, 1},
     {"以下", 0, -1}, {"以内", 0, -1}, {"之内", 0, -1}, {"之下", 0, -1},
 };
 
@@ -66,7 +76,8 @@ static int false_marker(const char *t, size_t at, const char *m)
 /* 约 not as a marker: 约束, 约定, 约会. */
 static int yue_word(const char *t, size_t len, size_t after)
 {
-    return qx_scan_has(t, len, after, "束") || qx_scan_has(t, len, after, "定") || qx_scan_has(t, len, after, "会");
+    return qx_scan_has(t, len, after, "束") || qx_scan_has(t, len, after, "定") ||
+           qx_scan_has(t, len, after, "会");
 }
 
 /* A marker earlier in the same clause, at most 12 characters back, with no
@@ -163,10 +174,12 @@ size_t qx_scan_post_marker(const char *t, size_t len, size_t e, int *approx, int
     return e;
 }
 
-size_t qx_scan_lead(const char *t, size_t len, size_t b, size_t last_end, int last_approx, int *approx, int *bound)
+size_t qx_scan_lead(const char *t, size_t len, size_t b, size_t last_end, int last_approx, int *approx,
+                    int *bound)
 {
     size_t start = qx_scan_pre_marker(t, b, approx, bound);
-    if (start == b && !far_marker(t, len, b, approx, bound) && joined_approx(t, len, b, last_end, last_approx))
+    if (start == b && !far_marker(t, len, b, approx, bound) &&
+        joined_approx(t, len, b, last_end, last_approx))
         *approx = 1;
     return start;
 }

@@ -96,7 +96,8 @@ size_t qx_scan_skip_word(const char *t, size_t len, size_t i)
             for (j += 3; j < len && (unsigned char)t[j] > ' ' && (unsigned char)t[j] < 0x80; j++)
                 ;
             return j;
-        } else if (strchr("-.+/:@#'", c) && c && j + 1 < len && qx_scan_ascii_alnum((unsigned char)t[j + 1])) {
+        } else if (strchr("-.+/:@#'", c) && c && j + 1 < len &&
+                   qx_scan_ascii_alnum((unsigned char)t[j + 1])) {
             j++;
         } else {
             break;

@@ -12,16 +12,18 @@
 static int zh_digit(uint32_t c)
 {
     switch (c) {
-    case 0x3007: case 0x96F6: return 0;           /* 〇 零 */
-    case 0x4E00: return 1;                        /* 一 */
-    case 0x4E8C: case 0x4E24: return 2;           /* 二 两 */
-    case 0x4E09: return 3;                        /* 三 */
-    case 0x56DB: return 4;                        /* 四 */
-    case 0x4E94: return 5;                        /* 五 */
-    case 0x516D: return 6;                        /* 六 */
-    case 0x4E03: return 7;                        /* 七 */
-    case 0x516B: return 8;                        /* 八 */
-    case 0x4E5D: return 9;                        /* 九 */
+    case 0x3007:
+    case 0x96F6: return 0; /* 〇 零 */
+    case 0x4E00: return 1; /* 一 */
+    case 0x4E8C:
+    case 0x4E24: return 2; /* 二 两 */
+    case 0x4E09: return 3; /* 三 */
+    case 0x56DB: return 4; /* 四 */
+    case 0x4E94: return 5; /* 五 */
+    case 0x516D: return 6; /* 六 */
+    case 0x4E03: return 7; /* 七 */
+    case 0x516B: return 8; /* 八 */
+    case 0x4E5D: return 9; /* 九 */
     default: return -1;
     }
 }

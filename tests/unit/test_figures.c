@@ -10,12 +10,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
 #include <cmocka.h>
 
 #include "qexplain/figures.h"
 #include "test_figures_facts.h"
 
-static const char *const names[] = {"exempt", "exact", "rounded", "bound", "qualifier", "needs-approx", "none"};
+static const char *const names[] = {"exempt",    "exact",        "rounded", "bound",
+                                    "qualifier", "needs-approx", "none"};
 
 struct tcase {
     const char *text;

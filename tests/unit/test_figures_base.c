@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
 #include <cmocka.h>
 
 #include "qexplain/diag.h"
@@ -54,7 +55,8 @@ static const struct qx_figure *only_figure(const struct qx_figure *f, size_t n)
     return one;
 }
 
-static void round_trip(const struct qx_fact *fact, const struct qx_fact_value *v, const char *s, const char *what)
+static void round_trip(const struct qx_fact *fact, const struct qx_fact_value *v, const char *s,
+                       const char *what)
 {
     struct qx_figure *f = NULL;
     size_t n = 0, cap = 0;
@@ -67,8 +69,8 @@ static void round_trip(const struct qx_fact *fact, const struct qx_fact_value *v
     enum qx_trace_status any = qx_figures_index_trace(ix, fig, &t);
     int label = fig->kind == QX_FIG_LABEL;
     if (!(qx_trace_ok(own) && (own != QX_TRACE_EXEMPT || label)) || !qx_trace_ok(any))
-        fail_msg("%s.%s: %s '%s' traces to its own value as %d and in the base as %d", fact->id, v->key, what, s,
-                 (int)own, (int)any);
+        fail_msg("%s.%s: %s '%s' traces to its own value as %d and in the base as %d", fact->id, v->key, what,
+                 s, (int)own, (int)any);
     free(f);
 }
 

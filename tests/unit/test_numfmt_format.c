@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
 #include <cmocka.h>
 
 #include "qexplain/facts.h"
@@ -38,11 +39,11 @@ static const struct fcase cases[] = {
     {79.2, "%", -1, 0, "79.2%"},
     {2.7, "x", -1, 0, "2.7倍"},
     {2.69, "x", 1, 0, "约2.7倍"},
-    {2.675, "x", 2, 0, "约2.68倍"},  /* half-even on the decimal 2.675 (binary is 2.67499...) */
+    {2.675, "x", 2, 0, "约2.68倍"}, /* half-even on the decimal 2.675 (binary is 2.67499...) */
     {2.665, "x", 2, 0, "约2.66倍"},
     {3, "x", -1, QX_QUAL_MORE_THAN, "超过3倍"},
     {1.56, "x", -1, QX_QUAL_UP_TO, "最高1.56倍"},
-    {1.561, "x", 2, QX_QUAL_UP_TO, "最高1.57倍"}, /* an upper bound rounds up */
+    {1.561, "x", 2, QX_QUAL_UP_TO, "最高1.57倍"},    /* an upper bound rounds up */
     {99.95, "%", 1, QX_QUAL_MORE_THAN, "超过99.9%"}, /* a lower bound rounds down */
     {1, "%", -1, QX_QUAL_AT_MOST, "不超过1%"},
     {14, "GB", -1, 0, "14吉字节"},
@@ -210,7 +211,8 @@ static void ignores_lc_numeric(void **state)
     qx_buf_init(&b);
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         qx_buf_reset(&b);
-        assert_int_equal(qx_numfmt_format(&b, cases[i].value, cases[i].unit, cases[i].decimals, cases[i].qual), 0);
+        assert_int_equal(
+            qx_numfmt_format(&b, cases[i].value, cases[i].unit, cases[i].decimals, cases[i].qual), 0);
         if (strcmp(b.data, cases[i].want) != 0)
             fail_msg("row %zu under a comma locale: '%s', want '%s'", i, b.data, cases[i].want);
     }

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
 #include <cmocka.h>
 
 #include "qexplain/figures.h"
@@ -24,14 +25,14 @@ struct urange {
 };
 
 static const struct urange units[] = {
-    {"GB", 1e-3, 1e5, 0, 0},       {"GiB", 1e-3, 1e5, 0, 0},     {"MB", 1, 1e6, 0, 0},
-    {"MiB", 1, 1e6, 0, 0},         {"bytes", 0.5, 1e6, 0, 0},    {"bits", 0.1, 64, 0, 0},
+    {"GB", 1e-3, 1e5, 0, 0},        {"GiB", 1e-3, 1e5, 0, 0},      {"MB", 1, 1e6, 0, 0},
+    {"MiB", 1, 1e6, 0, 0},          {"bytes", 0.5, 1e6, 0, 0},     {"bits", 0.1, 64, 0, 0},
     {"bits/weight", 0.1, 64, 0, 0}, {"bytes/param", 0.1, 8, 0, 0}, {"tokens/s", 0.01, 1e5, 0, 0},
-    {"ms/token", 0.01, 1e4, 0, 0}, {"s", 1e-4, 1e5, 0, 0},       {"ms", 0.01, 1e5, 0, 0},
-    {"s/iter", 0.01, 1e3, 0, 0},   {"hours", 0.01, 1e4, 0, 0},   {"gpu-hours", 0.1, 1e6, 0, 0},
-    {"x", 0.01, 100, 0, 0},        {"%", 0.001, 1000, 0, 0},     {"points", 0.01, 100, 0, 1},
-    {"accuracy", 1e-4, 1, 0, 0},   {"ratio", 1e-5, 1, 0, 0},     {"ppl", 1e-4, 1e5, 0, 0},
-    {"params", 1e3, 1e13, 0, 0},   {"count", 1, 1e9, 1, 0},      {"gpus", 1, 1e4, 1, 0},
+    {"ms/token", 0.01, 1e4, 0, 0},  {"s", 1e-4, 1e5, 0, 0},        {"ms", 0.01, 1e5, 0, 0},
+    {"s/iter", 0.01, 1e3, 0, 0},    {"hours", 0.01, 1e4, 0, 0},    {"gpu-hours", 0.1, 1e6, 0, 0},
+    {"x", 0.01, 100, 0, 0},         {"%", 0.001, 1000, 0, 0},      {"points", 0.01, 100, 0, 1},
+    {"accuracy", 1e-4, 1, 0, 0},    {"ratio", 1e-5, 1, 0, 0},      {"ppl", 1e-4, 1e5, 0, 0},
+    {"params", 1e3, 1e13, 0, 0},    {"count", 1, 1e9, 1, 0},       {"gpus", 1, 1e4, 1, 0},
     {"version", 1, 999, 1, 0},
 };
 
@@ -67,7 +68,8 @@ static int bit_label(const char *unit, double v, const struct qx_figure *f)
            v == round(v);
 }
 
-static size_t check_one(const struct urange *u, double v, int decimals, int qual, struct qx_buf *s, struct qx_buf *text)
+static size_t check_one(const struct urange *u, double v, int decimals, int qual, struct qx_buf *s,
+                        struct qx_buf *text)
 {
     qx_buf_reset(s);
     assert_int_equal(qx_numfmt_format(s, v, u->unit, decimals, qual), 0);
@@ -95,7 +97,8 @@ static size_t check_one(const struct urange *u, double v, int decimals, int qual
     int ok = st == QX_TRACE_EXACT || st == QX_TRACE_ROUNDED || st == QX_TRACE_BOUND ||
              (st == QX_TRACE_EXEMPT && bit_label(u->unit, v, &f[0]));
     if (!ok)
-        fail_msg("%s %.17g dec %d qual %d: '%s' traces as status %d", u->unit, v, decimals, qual, s->data, (int)st);
+        fail_msg("%s %.17g dec %d qual %d: '%s' traces as status %d", u->unit, v, decimals, qual, s->data,
+                 (int)st);
     /* 约 appears exactly when the printed value differs from the value */
     if (qual == QX_QUAL_NONE && st == QX_TRACE_ROUNDED && !f[0].approx)
         fail_msg("'%s' rounds %.17g without 约", s->data, v);

@@ -11,12 +11,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
 #include <cmocka.h>
 
 #include "qexplain/numfmt.h"
 
-static const char *const kinds[] = {"plain", "percent", "multiple", "unit", "year",
-                                    "ordinal", "range", "date", "count", "label"};
+static const char *const kinds[] = {"plain",   "percent", "multiple", "unit",  "year",
+                                    "ordinal", "range",   "date",     "count", "label"};
 
 static void describe(struct qx_buf *b, const char *text, const struct qx_figure *f, size_t n)
 {
@@ -134,6 +135,14 @@ static const struct scase cases[] = {
     {"4位量化和8比特", "4位:label;8比特:label"},
     {"每个权重4位。", "4位:label"},
     {"7位专家", ""},
+    {"约4位", "约4位:unit:4:bits:~"},
+    {"不超过4位", "不超过4位:unit:4:bits:<"},
+    {"3至4位", "3至4位:range:3..4:bits"},
+    {"871.643GPU小时", "871.643GPU小时:unit:871.643:gpu-hours"},
+    {"二季度和3号", "二季度:date;3号:date"},
+    {"见表1", "表1:ordinal"},
+    {"3）结论", "3）:ordinal"},
+    {"结论3）", "3:plain:3:"},
     /* names and identifiers: nothing */
     {"Qwen-7B、Llama-3.1-8B、INT4、Q4_K_M、W8A8、FP16、A100", ""},
     {"7B模型和13B–72B", ""},
@@ -149,7 +158,9 @@ static const struct scase cases[] = {
     {"2.7x和2.7×", "2.7x:multiple:2.7:x;2.7×:multiple:2.7:x"},
     {"80 GB和16G显存", "80 GB:unit:80:GB;16G:unit:16:GB"},
     /* bytes that are not UTF-8 do not stop the scan */
-    {"\xff\xfe" "3倍\xc3", "3倍:multiple:3:x"},
+    {"\xff\xfe"
+     "3倍\xc3",
+     "3倍:multiple:3:x"},
 };
 
 static void scans_every_case(void **state)
@@ -251,10 +262,8 @@ static void survives_every_byte(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(scans_every_case),
-        cmocka_unit_test(spans_are_exact),
-        cmocka_unit_test(precision_is_recorded),
-        cmocka_unit_test(appends_to_existing_arrays),
+        cmocka_unit_test(scans_every_case),      cmocka_unit_test(spans_are_exact),
+        cmocka_unit_test(precision_is_recorded), cmocka_unit_test(appends_to_existing_arrays),
         cmocka_unit_test(survives_every_byte),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
