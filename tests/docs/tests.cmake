@@ -1,5 +1,5 @@
 # Documentation and ecosystem tests: the man page against --help, the
-# examples of docs/*.md, the bash completion, the WeChat preview in headless
+# examples of docs/*.md, the shell completions, the CI recipes, the WeChat preview in headless
 # Chromium and the .deb. A test that cannot run here (no Chromium, not root)
 # exits 77, which ctest reports as skipped.
 set(QX_DOCS_TESTS ${CMAKE_CURRENT_LIST_DIR})
@@ -16,6 +16,12 @@ add_test(NAME docs/completion
   COMMAND ${PYTHON3} ${QX_DOCS_TESTS}/completion.py --qexplain $<TARGET_FILE:qexplain>
           --src ${PROJECT_SOURCE_DIR})
 
+# docs/ci.md's workflow step and hooks, run here; pre-commit try-repo when
+# pre-commit is installed.
+add_test(NAME docs/ci_recipes
+  COMMAND ${PYTHON3} ${QX_DOCS_TESTS}/ci_recipes.py --qexplain $<TARGET_FILE:qexplain>
+          --src ${PROJECT_SOURCE_DIR})
+
 # Screenshots land in the build tree for a human to look at.
 add_test(NAME docs/preview_chromium
   COMMAND ${PYTHON3} ${QX_DOCS_TESTS}/preview_chromium.py --qexplain $<TARGET_FILE:qexplain>
@@ -28,8 +34,9 @@ add_test(NAME docs/deb
   COMMAND ${PYTHON3} ${QX_DOCS_TESTS}/deb.py --build ${PROJECT_BINARY_DIR}
           --sanitize $<BOOL:${QX_SANITIZE}>)
 
-set_tests_properties(docs/help_vs_man docs/examples docs/completion docs/preview_chromium docs/deb
+set_tests_properties(docs/help_vs_man docs/examples docs/completion docs/ci_recipes
+  docs/preview_chromium docs/deb
   PROPERTIES ENVIRONMENT "${QX_TEST_ENV}" SKIP_RETURN_CODE 77)
-set_tests_properties(docs/preview_chromium docs/deb PROPERTIES TIMEOUT 600)
+set_tests_properties(docs/ci_recipes docs/preview_chromium docs/deb PROPERTIES TIMEOUT 600)
 # dpkg holds a system-wide lock; the package test runs alone.
 set_tests_properties(docs/deb PROPERTIES RUN_SERIAL TRUE)
