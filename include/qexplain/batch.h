@@ -113,4 +113,10 @@ void qx_batch_report_release(struct qx_batch_report *rep);
 
 const char *qx_batch_status_name(enum qx_batch_status s);
 
+/* Appends to out the outputs (as written in the manifest) whose last
+ * generation, as recorded in the lock file, used input (kind, name). A
+ * missing lock file yields nothing; a damaged one a warning in d. */
+void qx_batch_affected(struct qx_strvec *out, const struct qx_batch_manifest *m, const char *kind,
+                       const char *name, struct qx_diags *d);
+
 #endif

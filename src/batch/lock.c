@@ -165,3 +165,20 @@ int batch_lock_write(struct batch_lock *l, const char *path, struct qx_diags *d)
     qx_buf_release(&b);
     return rc;
 }
+
+void qx_batch_affected(struct qx_strvec *out, const struct qx_batch_manifest *m, const char *kind,
+                       const char *name, struct qx_diags *d)
+{
+    struct batch_lock lock;
+    batch_lock_load(&lock, m->lock_path, d);
+    for (size_t i = 0; i < m->n; i++) {
+        const struct batch_lock_entry *e = batch_lock_find(&lock, m->items[i].out);
+        for (size_t k = 0; e && k < e->inputs.n; k++) {
+            if (strcmp(e->inputs.items[k].kind, kind) == 0 && strcmp(e->inputs.items[k].name, name) == 0) {
+                qx_strvec_push(out, m->items[i].out);
+                break;
+            }
+        }
+    }
+    batch_lock_release(&lock);
+}

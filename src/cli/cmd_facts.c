@@ -15,7 +15,7 @@ static const char facts_help[] =
     "usage: qexplain facts check [--dir DIR]\n"
     "       qexplain facts list [--topic T]... [--method M] [--format text|json] [--dir DIR]\n"
     "       qexplain facts show ID [--format text|json] [--dir DIR]\n"
-    "       qexplain facts diff OLD NEW [--format text|json]\n\n"
+    "       qexplain facts diff OLD NEW [--format text|json] [--manifest FILE]\n\n"
     "The cited fact base: every facts/NAME.json holds an array of facts, and\n"
     "facts/glossary.json the glossary of English terms. Format and rules:\n"
     "docs/fact-base.md.\n\n"
@@ -61,21 +61,24 @@ static const char show_help[] =
     "exit status: 0 shown, 3 no such fact (the nearest id is suggested)\n";
 
 static const char diff_help[] =
-    "usage: qexplain facts diff OLD NEW [--format text|json]\n\n"
+    "usage: qexplain facts diff OLD NEW [--format text|json] [--manifest FILE]\n\n"
     "Compares two fact-base directories: facts added, removed and changed (each\n"
     "changed field with its old and new value; values by key, as\n"
     "values[KEY].FIELD), then the same for glossary entries.\n\n"
     "options:\n"
-    "  --format F   text (default) or json\n\n"
+    "  --format F   text (default) or json\n"
+    "  --manifest FILE  also list, per changed or removed fact or glossary entry, the\n"
+    "               articles of a batch manifest that cite it (from FILE.lock)\n\n"
     "exit status: 0 identical, 1 different, 3 a directory does not load, 4 I/O error\n";
 
-enum { O_DIR = 1, O_FORMAT = 2, O_TOPIC = 4, O_METHOD = 8 };
+enum { O_DIR = 1, O_FORMAT = 2, O_TOPIC = 4, O_METHOD = 8, O_MANIFEST = 16 };
 
 struct fopts {
     const char *dir;
     int json;
     struct qx_strvec topics;
     const char *method;
+    const char *manifest;
     const char *pos[2];
     int npos;
 };
@@ -88,7 +91,8 @@ static int parse(const char *cmd, int argc, char **argv, unsigned allowed, int n
     static const struct {
         const char *name;
         unsigned bit;
-    } opts[] = {{"--dir", O_DIR}, {"--format", O_FORMAT}, {"--topic", O_TOPIC}, {"--method", O_METHOD}};
+    } opts[] = {{"--dir", O_DIR}, {"--format", O_FORMAT}, {"--topic", O_TOPIC}, {"--method", O_METHOD},
+                 {"--manifest", O_MANIFEST}};
     memset(o, 0, sizeof *o);
     qx_strvec_init(&o->topics);
     for (int i = 1; i < argc; i++) {
@@ -137,6 +141,8 @@ static int parse(const char *cmd, int argc, char **argv, unsigned allowed, int n
                 return 1;
             }
             o->json = strcmp(val, "json") == 0;
+        } else if (bit == O_MANIFEST) {
+            o->manifest = val;
         } else if (bit == O_TOPIC) {
             qx_strvec_push(&o->topics, val);
         } else {
@@ -262,7 +268,7 @@ int cmd_facts(int argc, char **argv, struct qx_cli *cli)
         {"check", "facts check", check_help, O_DIR, 0},
         {"list", "facts list", list_help, O_DIR | O_FORMAT | O_TOPIC | O_METHOD, 0},
         {"show", "facts show", show_help, O_DIR | O_FORMAT, 1},
-        {"diff", "facts diff", diff_help, O_FORMAT, 2},
+        {"diff", "facts diff", diff_help, O_FORMAT | O_MANIFEST, 2},
     };
     for (size_t s = 0; s < sizeof subs / sizeof subs[0]; s++) {
         if (strcmp(argv[1], subs[s].name) != 0)
@@ -277,7 +283,7 @@ int cmd_facts(int argc, char **argv, struct qx_cli *cli)
         case 0: code = run_check(&o, cli); break;
         case 1: code = run_list(&o, cli); break;
         case 2: code = cmd_facts_show(o.pos[0], o.dir, o.json, cli); break;
-        default: code = cmd_facts_diff(o.pos[0], o.pos[1], o.json); break;
+        default: code = cmd_facts_diff(o.pos[0], o.pos[1], o.json, o.manifest); break;
         }
         qx_strvec_release(&o.topics);
         return code;

@@ -9,6 +9,6 @@
 int cmd_facts_load(struct qx_facts **out, const struct qx_cli *cli, const char *dir, int partial,
                    struct qx_diags *d);
 int cmd_facts_show(const char *id, const char *dir, int json, const struct qx_cli *cli);
-int cmd_facts_diff(const char *old_dir, const char *new_dir, int json);
+int cmd_facts_diff(const char *old_dir, const char *new_dir, int json, const char *manifest);
 
 #endif
