@@ -8,7 +8,8 @@ _qexplain_opts() {
     case $1 in
         generate) echo "--skill --methods --variant --format --trace -o --output --no-lint -h --help" ;;
         lint) echo "--skill --format --fix --fix-dry-run --baseline --update-baseline --disable --enable --facts --list-rules -h --help" ;;
-        facts) echo "--dir --topic --method --format -h --help" ;;
+        batch) echo "--out --jobs --check --dry-run --force --progress --no-progress -h --help" ;;
+        facts) echo "--dir --topic --method --format --manifest -h --help" ;;
         skills) echo "--format -h --help" ;;
         prompt) echo "--skill -h --help" ;;
         template) echo "--context --partials --escape -o --output -h --help" ;;
@@ -89,9 +90,9 @@ _qexplain() {
             esac
             return ;;
         --escape) COMPREPLY=($(compgen -W "html none" -- "$cur")); return ;;
-        --methods | --variant | --topic | --method) return ;;
-        --dir | --facts | --partials | --data-dir) COMPREPLY=($(compgen -d -- "$cur")); return ;;
-        -o | --output | --trace | --baseline | --context) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --methods | --variant | --topic | --method | --jobs) return ;;
+        --dir | --facts | --partials | --data-dir | --out) COMPREPLY=($(compgen -d -- "$cur")); return ;;
+        -o | --output | --trace | --baseline | --context | --manifest) COMPREPLY=($(compgen -f -- "$cur")); return ;;
     esac
 
     if [[ $cmd == help ]]; then

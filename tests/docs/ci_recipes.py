@@ -9,6 +9,8 @@
   times, records status 0 / 1, and leaves a SARIF 2.1.0 report whose first
   result is the broken rule; the "fail on findings" step fires on status 1;
 - the ```yaml qx-precommit-config block names hooks that exist;
+- the ```yaml qx-workflow-stale job's step passes after `batch` and fails
+  (exit 1, naming the article) once a fact it cites changes;
 - with pre-commit installed, `pre-commit try-repo SRC qexplain-lint` passes
   on the clean article and fails, naming the rule, on the broken one.
 Needs python3-yaml (a SKIP otherwise). GitHub and reviewdog are not here.
@@ -48,6 +50,34 @@ def write_articles(q, work, env, broken):
         lines = open(path, encoding="utf-8").read().split("\n")
         lines[2] = lines[2].replace("，", ",", 1)
         open(path, "w", encoding="utf-8").write("\n".join(lines))
+
+
+def stale_job(q, src, page, env):
+    """The batch --check job: passes after a batch, fails after a fact change."""
+    job = block(page, "qx-workflow-stale")["stale"]
+    step = next(s for s in job["steps"] if "run" in s)
+    work = tempfile.mkdtemp(prefix="qxstale")
+    data = os.path.join(work, "data")
+    for d in ("skills", "templates", "facts"):
+        shutil.copytree(os.path.join(src, d), os.path.join(data, d))
+    with open(os.path.join(work, "articles.yaml"), "w", encoding="utf-8") as f:
+        f.write("articles:\n  - out: out/ps.txt\n    skill: public-sector\n")
+    env = dict(env, QEXPLAIN_DATA=data)
+    code, _, err = run([q, "batch", "articles.yaml"], cwd=work, env=env)
+    if code != 0:
+        fail(f"batch: exit {code}: {err}")
+    code, out, err = run(["bash", "-e", "-c", step["run"]], cwd=work, env=env)
+    if code != 0:
+        fail(f"the stale job fails right after a batch: exit {code}: {out}{err}")
+    speed = os.path.join(data, "facts", "speed.json")
+    text = open(speed, encoding="utf-8").read()
+    open(speed, "w", encoding="utf-8").write(text.replace("8.21", "8.2"))
+    code, out, err = run(["bash", "-e", "-c", step["run"]], cwd=work, env=env)
+    if code != 1 or "stale out/ps.txt" not in out + err:
+        fail(f"the stale job after a fact change: exit {code}, expected 1 naming out/ps.txt: "
+             f"{out}{err}")
+    print("ok workflow stale job: passes after batch, fails after a fact change")
+    shutil.rmtree(work, ignore_errors=True)
 
 
 def main():
@@ -116,6 +146,8 @@ def main():
         print(f"ok workflow lint step: {'broken' if broken else 'clean'} article -> {status}, "
               f"{len(results)} SARIF results")
         shutil.rmtree(work, ignore_errors=True)
+
+    stale_job(q, args.src, page, env)
 
     if not shutil.which("pre-commit") or not shutil.which("git"):
         print("note: pre-commit not installed; 'pre-commit try-repo' not run")
