@@ -183,7 +183,10 @@ static int start_tag(struct san *s, const struct html_tok *t)
     enum action act = t->name[0] ? lookup(t->name, &out_name) : STRIP;
     int is_void = IN_LIST(t->name, void_elements);
     if (act == HIDE || act == DROP) {
-        if (act == DROP)
+        if (act == DROP && strcmp(t->name, "img") == 0)
+            warn(s, t->pos, "preview.dropped",
+                 "dropped <img> (the preview loads nothing; add images in the WeChat editor)");
+        else if (act == DROP)
             warn(s, t->pos, "preview.dropped", "dropped <%s>%s (the WeChat editor removes it)",
                  t->name, is_void ? "" : " and its content");
         if (IN_LIST(t->name, raw_elements)) {
