@@ -102,12 +102,15 @@ void lx_inline_md(struct lx_doc *d, size_t s, size_t e)
             /* **bold** / __bold__: the closing pair on the same line, with
              * no space just inside either marker. */
             size_t k = i + 2;
-            if (k >= e || t[k] == ' ')
+            /* A longer run (***, ____) is not a bold marker: treating it as
+             * one would let --fix peel it two characters per pass. */
+            if (k >= e || t[k] == ' ' || t[k] == c || (i > s && t[i - 1] == c))
                 continue;
             size_t j = k;
             while (j + 1 < e && j < k + MD_REACH && !(t[j] == c && t[j + 1] == c && d->mask[j] == LX_M_PROSE))
                 j++;
-            if (j + 1 >= e || j >= k + MD_REACH || j == k || t[j - 1] == ' ')
+            if (j + 1 >= e || j >= k + MD_REACH || j == k || t[j - 1] == ' ' || t[j - 1] == c ||
+                (j + 2 < e && t[j + 2] == c))
                 continue;
             if (c == '_' && ((i > s && lx_is_ascii_alnum((unsigned char)t[i - 1])) ||
                              (j + 2 < e && lx_is_ascii_alnum((unsigned char)t[j + 2]))))
