@@ -1,5 +1,5 @@
 # bash completion for qexplain: commands, subcommands, options, skill names,
-# lint rule ids, fact ids and files. Installed as
+# lint rule ids, fact ids, GGUF selectors and schemes, and files. Installed as
 # share/bash-completion/completions/qexplain; to try it from the source tree:
 #   source completions/qexplain.bash
 # tests/docs/completion.py checks the option lists against each --help.
@@ -14,6 +14,8 @@ _qexplain_opts() {
         prompt) echo "--skill -h --help" ;;
         template) echo "--context --partials --escape -o --output -h --help" ;;
         preview) echo "--skill -o --output -h --help" ;;
+        gguf) echo "--format --tensors --target --to --tolerance --text --ctx --threads -h --help" ;;
+        experiment) echo "--out --lang --progress -h --help" ;;
         *) echo "-h --help" ;;
     esac
 }
@@ -86,13 +88,21 @@ _qexplain() {
             case $cmd in
                 generate) COMPREPLY=($(compgen -W "text html json" -- "$cur")) ;;
                 lint) COMPREPLY=($(compgen -W "human json sarif rdjson github" -- "$cur")) ;;
+                gguf) COMPREPLY=($(compgen -W "human json" -- "$cur")) ;;
                 *) COMPREPLY=($(compgen -W "text json" -- "$cur")) ;;
             esac
             return ;;
         --escape) COMPREPLY=($(compgen -W "html none" -- "$cur")); return ;;
-        --methods | --variant | --topic | --method | --jobs) return ;;
+        --lang) COMPREPLY=($(compgen -W "zh en" -- "$cur")); return ;;
+        --to)
+            COMPREPLY=($(compgen -W "bf16 f16 q8_0 q4_0 q4_1 q5_0 q5_1 int2 int3 int4 int5 int6 int7 int8" -- "$cur"))
+            return ;;
+        --target)
+            COMPREPLY=($(compgen -W "embed output norm attn_norm ffn_norm output_norm attn_q attn_k attn_v attn_output attn_qkv attn ffn matmul all" -- "$cur"))
+            return ;;
+        --methods | --variant | --topic | --method | --jobs | --tolerance | --ctx | --threads) return ;;
         --dir | --facts | --partials | --data-dir | --out) COMPREPLY=($(compgen -d -- "$cur")); return ;;
-        -o | --output | --trace | --baseline | --context | --manifest) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        -o | --output | --trace | --baseline | --context | --manifest | --text) COMPREPLY=($(compgen -f -- "$cur")); return ;;
     esac
 
     if [[ $cmd == help ]]; then
