@@ -165,7 +165,7 @@ size_t qx_lint_apply_fixes(struct qx_buf *out, const char *text, size_t len, con
 /* Lints and fixes repeatedly (at most QX_LINT_FIX_PASSES passes) until no
  * fixable finding remains; out receives the fixed text. *applied counts the
  * replacements made. fix(fix(x)) == fix(x) by construction. */
-#define QX_LINT_FIX_PASSES 8
+#define QX_LINT_FIX_PASSES 32
 int qx_lint_fix(struct qx_buf *out, size_t *applied, const char *file, const char *text, size_t len,
                 const struct qx_lint_opts *o, struct qx_diags *err);
 

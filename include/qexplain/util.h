@@ -39,6 +39,14 @@ void *qx_calloc(size_t n, size_t size);
 void *qx_realloc(void *p, size_t n);
 /* Grows an array to hold at least `need` elements of `size` bytes;
  * *cap is updated. Overflow-checked. */
+/* Prints "qexplain: fatal: out of memory" and exits QX_EXIT_IO, after
+ * removing every registered temporary file. For library calls (cJSON,
+ * libyaml) whose NULL result can only mean exhaustion. */
+void qx_die_oom(size_t n) __attribute__((noreturn));
+/* Temporary files that must not survive a fatal exit (atomic writes in
+ * progress). Thread-safe; at most 64 at a time (more are not tracked). */
+void qx_tempfile_register(const char *path);
+void qx_tempfile_unregister(const char *path);
 void *qx_grow(void *p, size_t *cap, size_t need, size_t size);
 char *qx_strdup(const char *s);
 char *qx_strndup(const char *s, size_t n);

@@ -95,6 +95,8 @@ int qx_file_write_atomic(const char *path, const void *data, size_t len, struct 
     }
     char *tmp = qx_asprintf("%s.tmp.XXXXXX", path);
     int fd = mkstemp(tmp);
+    if (fd >= 0)
+        qx_tempfile_register(tmp);
     if (fd < 0) {
         int err = errno;
         free(tmp);
@@ -114,12 +116,12 @@ int qx_file_write_atomic(const char *path, const void *data, size_t len, struct 
     }
     if (!err && rename(tmp, path) != 0)
         err = errno;
-    if (err) {
+    if (err)
         unlink(tmp);
-        free(tmp);
-        return io_error(d, path, "write", err);
-    }
+    qx_tempfile_unregister(tmp);
     free(tmp);
+    if (err)
+        return io_error(d, path, "write", err);
     return 0;
 }
 

@@ -51,8 +51,10 @@ void qx_gguf_writer_release(struct qx_gguf_writer *w)
 {
     if (w->fd >= 0)
         close(w->fd);
-    if (w->tmp)
+    if (w->tmp) {
         unlink(w->tmp);
+        qx_tempfile_unregister(w->tmp);
+    }
     free(w->tmp);
     free(w->path);
     free(w->sizes);
@@ -265,6 +267,8 @@ int qx_gguf_writer_begin(struct qx_gguf_writer *w, const char *path, struct qx_d
     w->path = qx_strdup(path);
     w->tmp = qx_asprintf("%s.tmp.XXXXXX", path);
     w->fd = mkstemp(w->tmp);
+    if (w->fd >= 0)
+        qx_tempfile_register(w->tmp);
     if (w->fd < 0) {
         int err = errno;
         free(w->tmp);
@@ -332,6 +336,7 @@ int qx_gguf_writer_commit(struct qx_gguf_writer *w, struct qx_diags *d)
     w->fd = -1;
     if (rename(w->tmp, w->path) != 0)
         return io_fail(w, d, "write", errno);
+    qx_tempfile_unregister(w->tmp);
     free(w->tmp);
     w->tmp = NULL;
     return 0;

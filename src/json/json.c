@@ -12,6 +12,23 @@
 
 #include "qexplain/text.h"
 
+/* cJSON reports exhaustion as a NULL that most call sites read as "absent"
+ * (a missing member, a shorter array): output would silently change. Route
+ * its allocations through an allocator that dies cleanly instead. */
+static void *json_malloc(size_t n)
+{
+    void *p = malloc(n ? n : 1);
+    if (!p)
+        qx_die_oom(n);
+    return p;
+}
+
+__attribute__((constructor)) static void json_hooks(void)
+{
+    cJSON_Hooks hooks = {json_malloc, free};
+    cJSON_InitHooks(&hooks);
+}
+
 void qx_json_doc_init(struct qx_json_doc *doc, const char *file)
 {
     memset(doc, 0, sizeof *doc);
@@ -88,10 +105,8 @@ int qx_json_num(const cJSON *obj, const char *key, double *out)
 char *qx_json_print(const cJSON *node, int pretty)
 {
     char *s = pretty ? cJSON_Print(node) : cJSON_PrintUnformatted(node);
-    if (!s) {
-        /* cJSON only fails on allocation; keep the fatal-OOM contract. */
-        return qx_malloc(0);
-    }
+    if (!s) /* cJSON only fails on allocation: keep the fatal-OOM contract */
+        qx_die_oom(0);
     char *out = qx_strdup(s);
     cJSON_free(s);
     return out;

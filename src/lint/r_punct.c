@@ -181,7 +181,7 @@ static void repeated(struct lx_doc *d, const struct lx_block *bl, size_t i, size
     e = i;
     while (e < bl->end && lx_prose(d, e)) {
         uint32_t c = lx_cp(d->t, bl->end, e, &n);
-        if (!is_zh_mark(c) && c != 0xFF0C && !(c == ',' && count))
+        if (!is_zh_mark(c) && c != 0xFF0C && !(count && c < 0x80 && strchr(",;:?!", (int)c)))
             break;
         if (!first)
             first = c;

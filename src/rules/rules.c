@@ -33,6 +33,8 @@ int qx_rx_compile(struct qx_rx **out, const char *pattern, unsigned flags, const
     PCRE2_SIZE erroff = 0;
     pcre2_code *code =
         pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, opts, &errcode, &erroff, NULL);
+    if (!code && errcode == PCRE2_ERROR_HEAP_FAILED)
+        qx_die_oom(0);
     if (!code) {
         PCRE2_UCHAR msg[256];
         pcre2_get_error_message(errcode, msg, sizeof msg);
@@ -47,11 +49,8 @@ int qx_rx_compile(struct qx_rx **out, const char *pattern, unsigned flags, const
     rx->jit = pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0;
     rx->md = pcre2_match_data_create_from_pattern(code, NULL);
     rx->mc = pcre2_match_context_create(NULL);
-    if (!rx->md || !rx->mc) {
-        qx_rx_free(rx);
-        qx_diags_add(d, what, 0, 0, QX_SEV_ERROR, "pattern", "out of memory compiling '%s'", pattern);
-        return QX_EIO;
-    }
+    if (!rx->md || !rx->mc)
+        qx_die_oom(0);
     pcre2_set_match_limit(rx->mc, QX_RX_MATCH_LIMIT);
     pcre2_set_depth_limit(rx->mc, QX_RX_DEPTH_LIMIT);
     *out = rx;
@@ -81,6 +80,10 @@ int qx_rx_find(struct qx_rx *rx, const char *s, size_t len, size_t start, size_t
         rx->hit_limit = 1;
         return QX_ELIMIT;
     }
+    /* Running out of memory must not read as "no match": that would
+     * silently drop findings. Other errors cannot happen on valid UTF-8. */
+    if (rc == PCRE2_ERROR_NOMEMORY)
+        qx_die_oom(0);
     if (rc < 0)
         return 0;
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(rx->md);

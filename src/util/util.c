@@ -2,9 +2,11 @@
  * Depends on libc only. Allocation failure is fatal by design (see util.h). */
 #include "qexplain/util.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 int qx_exit_code(int err)
 {
@@ -32,10 +34,48 @@ const char *qx_err_name(int err)
     }
 }
 
-static void die_oom(size_t n)
+/* Fixed-size storage: registering must not allocate, since it runs on the
+ * way to an allocation failure too. */
+#define QX_MAX_TEMPFILES 64
+static char tempfiles[QX_MAX_TEMPFILES][4096];
+static pthread_mutex_t tempfiles_mu = PTHREAD_MUTEX_INITIALIZER;
+
+void qx_tempfile_register(const char *path)
+{
+    pthread_mutex_lock(&tempfiles_mu);
+    for (int i = 0; i < QX_MAX_TEMPFILES; i++) {
+        if (!tempfiles[i][0] && strlen(path) < sizeof tempfiles[i]) {
+            memcpy(tempfiles[i], path, strlen(path) + 1);
+            break;
+        }
+    }
+    pthread_mutex_unlock(&tempfiles_mu);
+}
+
+void qx_tempfile_unregister(const char *path)
+{
+    pthread_mutex_lock(&tempfiles_mu);
+    for (int i = 0; i < QX_MAX_TEMPFILES; i++)
+        if (tempfiles[i][0] && strcmp(tempfiles[i], path) == 0)
+            tempfiles[i][0] = '\0';
+    pthread_mutex_unlock(&tempfiles_mu);
+}
+
+void qx_die_oom(size_t n)
 {
     fprintf(stderr, "qexplain: fatal: out of memory (requesting %zu bytes)\n", n);
-    exit(QX_EXIT_IO);
+    pthread_mutex_lock(&tempfiles_mu);
+    for (int i = 0; i < QX_MAX_TEMPFILES; i++)
+        if (tempfiles[i][0])
+            unlink(tempfiles[i]);
+    /* _exit: atexit handlers and stdio flushing could allocate again, and a
+     * half-written stdout must not be completed as if all went well. */
+    _exit(QX_EXIT_IO);
+}
+
+static void die_oom(size_t n)
+{
+    qx_die_oom(n);
 }
 
 void *qx_malloc(size_t n)
