@@ -99,6 +99,25 @@ static void pair_fix(struct lx_doc *d, size_t i, size_t j, const char *open, con
     qx_buf_release(&b);
 }
 
+/* An unpaired '(' or ')' next to Chinese, with the run of the same mark
+ * that follows it: converting one mark per --fix pass would make each
+ * converted mark the Chinese context of the next, and fixing would take as
+ * many passes as the run is long. */
+static void paren_run(struct lx_doc *d, size_t i, size_t hi, size_t *skip_to, char c, const char *fw)
+{
+    size_t e = i;
+    while (e < hi && d->t[e] == c && lx_prose(d, e))
+        e++;
+    struct qx_buf b;
+    qx_buf_init(&b);
+    for (size_t k = i; k < e; k++)
+        qx_buf_adds(&b, fw);
+    lx_report(d, QX_R_PUNCT_FULLWIDTH, i, e - i, b.data, "half-width '%c' in Chinese text; use '%s'", c, fw);
+    qx_buf_release(&b);
+    if (e - 1 > i)
+        *skip_to = e - 1;
+}
+
 static void fullwidth(struct lx_doc *d, const struct lx_block *bl, size_t *skip_to, size_t i)
 {
     const char *t = d->t;
@@ -116,13 +135,13 @@ static void fullwidth(struct lx_doc *d, const struct lx_block *bl, size_t *skip_
             return;
         }
         if (!j && (zh(p) || zh(next_cp(d, i + 1, hi))) && c == '(')
-            lx_report(d, QX_R_PUNCT_FULLWIDTH, i, 1, "（", "half-width '(' in Chinese text; use '（'");
+            paren_run(d, i, hi, skip_to, '(', "（");
         return;
     }
     if (c == ')') {
         /* a ')' closed by an earlier '(' finding is skipped by the caller */
         if (zh(p) || zh(next_cp(d, i + 1, hi)))
-            lx_report(d, QX_R_PUNCT_FULLWIDTH, i, 1, "）", "half-width ')' in Chinese text; use '）'");
+            paren_run(d, i, hi, skip_to, ')', "）");
         return;
     }
     const char *fw = fullwidth_of(c);
