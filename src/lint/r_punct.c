@@ -103,8 +103,13 @@ static void pair_fix(struct lx_doc *d, size_t i, size_t j, const char *open, con
  * that follows it: converting one mark per --fix pass would make each
  * converted mark the Chinese context of the next, and fixing would take as
  * many passes as the run is long. */
-static void paren_run(struct lx_doc *d, size_t i, size_t hi, size_t *skip_to, char c, const char *fw)
+static void paren_run(struct lx_doc *d, size_t lo, size_t i, size_t hi, size_t *skip_to, char c,
+                      const char *fw)
 {
+    /* The run may also end here: earlier marks of it had no Chinese
+     * neighbour of their own and were not reported. */
+    while (i > lo && d->t[i - 1] == c && lx_prose(d, i - 1))
+        i--;
     size_t e = i;
     while (e < hi && d->t[e] == c && lx_prose(d, e))
         e++;
@@ -135,13 +140,13 @@ static void fullwidth(struct lx_doc *d, const struct lx_block *bl, size_t *skip_
             return;
         }
         if (!j && (zh(p) || zh(next_cp(d, i + 1, hi))) && c == '(')
-            paren_run(d, i, hi, skip_to, '(', "（");
+            paren_run(d, bl->start, i, hi, skip_to, '(', "（");
         return;
     }
     if (c == ')') {
         /* a ')' closed by an earlier '(' finding is skipped by the caller */
         if (zh(p) || zh(next_cp(d, i + 1, hi)))
-            paren_run(d, i, hi, skip_to, ')', "）");
+            paren_run(d, bl->start, i, hi, skip_to, ')', "）");
         return;
     }
     const char *fw = fullwidth_of(c);
