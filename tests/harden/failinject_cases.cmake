@@ -24,6 +24,6 @@ file(WRITE ${QX_FI_DIR}/m.yaml "articles:\n  - out: out/a.txt\n    skill: public
 add_test(NAME harden/failinject-batch
   COMMAND ${QX_FI_RUN} --out ${QX_FI_DIR}/out/a.txt -- ${QX_FI_QX} batch --force --jobs 1 ${QX_FI_DIR}/m.yaml)
 add_test(NAME harden/failinject-gguf-fakequant
-  COMMAND ${CMAKE_COMMAND} -E env sh -c "$<TARGET_FILE:gguf_mkfixture> ${QX_FI_DIR}/fx >/dev/null && exec \"$@\"" fi
+  COMMAND ${CMAKE_COMMAND} -E env sh -c "mkdir -p ${QX_FI_DIR}/fx && $<TARGET_FILE:gguf_mkfixture> ${QX_FI_DIR}/fx >/dev/null && exec \"$@\"" fi
           ${QX_FI_RUN} --out ${QX_FI_DIR}/fq.gguf -- $<TARGET_FILE:qexplain> gguf fakequant
           ${QX_FI_DIR}/fx/tiny-llama.gguf ${QX_FI_DIR}/fq.gguf --target ffn --to q8_0)
