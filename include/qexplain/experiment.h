@@ -170,7 +170,5 @@ struct qx_exp_opts {
 int qx_experiment_run(const struct qx_plan *p, const struct qx_exp_opts *o, struct qx_diags *d);
 
 /* ---- hashing for provenance ---- */
-/* Lower-case hex SHA-256 of a file (65 bytes with the NUL). */
-int qx_sha256_file(char out[65], const char *path, struct qx_diags *d);
 
 #endif

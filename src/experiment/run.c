@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "exp_impl.h"
+#include "qexplain/hash.h"
 #include "qexplain/experiment.h"
 #include "qexplain/file.h"
 #include "qexplain/json.h"
@@ -248,7 +249,7 @@ static int run_model(struct runner *r, cJSON *models, const struct qx_plan_model
         return rc;
     }
     char sha[65];
-    if ((rc = qx_sha256_file(sha, m->path, r->d))) {
+    if ((rc = qx_hash_file_sha256_hex(sha, m->path, r->d))) {
         qx_gguf_close(g);
         return rc;
     }
