@@ -169,6 +169,5 @@ struct qx_exp_opts {
  * commands.log and facts.json (each atomically). */
 int qx_experiment_run(const struct qx_plan *p, const struct qx_exp_opts *o, struct qx_diags *d);
 
-/* ---- hashing for provenance ---- */
 
 #endif
