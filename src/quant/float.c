@@ -6,21 +6,9 @@
  * the FPU or compiler flags. libc only. */
 #include <string.h>
 
+#include "bits.h"
 #include "qexplain/quant.h"
 
-static uint32_t bits_of(float f)
-{
-    uint32_t b;
-    memcpy(&b, &f, sizeof b);
-    return b;
-}
-
-static float float_of(uint32_t b)
-{
-    float f;
-    memcpy(&f, &b, sizeof f);
-    return f;
-}
 
 uint16_t qx_f32_to_f16(float f)
 {

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bits.h"
 #include "qexplain/quant.h"
 #include "qexplain/util.h"
 
@@ -84,19 +85,6 @@ size_t qx_scheme_block(const struct qx_scheme *s, size_t row_len)
     return s->group ? s->group : 1;
 }
 
-static uint32_t bits_of(float f)
-{
-    uint32_t b;
-    memcpy(&b, &f, sizeof b);
-    return b;
-}
-
-static float float_of(uint32_t b)
-{
-    float f;
-    memcpy(&f, &b, sizeof f);
-    return f;
-}
 
 /* Positive finite s to 16 significant bits: nearest-even or toward zero. */
 static float round16(float s, int toward_zero)
