@@ -100,7 +100,7 @@ int qx_file_write_atomic(const char *path, const void *data, size_t len, struct 
     if (fd < 0) {
         int err = errno;
         free(tmp);
-        return io_error(d, path, "create temporary file for", err);
+        return io_error(d, path, "create a temporary file next to it", err);
     }
     int err = 0;
     if (write_all(fd, data, len) != 0 || fsync(fd) != 0)
