@@ -90,7 +90,7 @@ $ python3 -c "print('<span>' * 70 + '字')" | qexplain preview -
 $ qexplain generate --skill wechat --format html -o $TMP/wx.html 2>/dev/null && qexplain preview --skill wechat -o $TMP/wx-page.html $TMP/wx.html && qexplain preview --skill wechat - < $TMP/wx.html | cmp - $TMP/wx-page.html && echo same
 > same
 $ grep -c '<p style="margin:0 0 1em 0;text-indent:2em;">' $TMP/wx-page.html
-> 32
+> 43
 $ qexplain preview -o /nonexistent-dir/page.html $TMP/ok.html
 ? 4
 !~ /nonexistent-dir/page.html
