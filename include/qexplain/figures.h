@@ -50,6 +50,13 @@ enum qx_trace_status qx_figures_trace(const struct qx_facts *facts, const struct
  * figures, NONE when the units cannot be compared. */
 enum qx_trace_status qx_figures_check(const struct qx_figure *fig, const struct qx_fact_value *v);
 
+/* Checks that every value's display form (the text articles print) still
+ * says its value: each display must scan as figures that qx_figures_check
+ * accepts against the value. A display left behind after the value was
+ * corrected is an error [facts.display] at the value's line and column.
+ * Returns the number of errors added. */
+size_t qx_figures_check_displays(const struct qx_facts *facts, struct qx_diags *d);
+
 /* Appends "fact-id.key (display)": the value's display, else the value
  * formatted by numfmt with its qualifier. */
 void qx_figures_describe(struct qx_buf *out, const struct qx_fact *fact, const struct qx_fact_value *v);

@@ -8,6 +8,7 @@
 
 #include "cli.h"
 #include "cmd_facts.h"
+#include "qexplain/figures.h"
 #include "qexplain/facts.h"
 #include "qexplain/json.h"
 
@@ -178,6 +179,9 @@ static int run_check(const struct fopts *o, const struct qx_cli *cli)
         return code;
     }
     qx_facts_check(f, &d);
+    /* Display forms are checked here, not in the facts module: judging
+     * Chinese figures needs numfmt, which sits above facts. */
+    qx_figures_check_displays(f, &d);
     qx_diags_sort(&d);
     size_t errors = qx_diags_count(&d, QX_SEV_ERROR);
     int code = 0;

@@ -411,3 +411,34 @@ void qx_figures_message(struct qx_buf *out, const char *text, const struct qx_fi
         qx_figures_describe(out, t->fact_hi, t->value_hi);
     }
 }
+
+size_t qx_figures_check_displays(const struct qx_facts *facts, struct qx_diags *d)
+{
+    size_t errors = 0;
+    struct qx_figure *figs = NULL;
+    size_t cap = 0;
+    for (size_t i = 0; i < facts->n; i++) {
+        const struct qx_fact *f = &facts->facts[i];
+        for (size_t k = 0; k < f->nvalues; k++) {
+            const struct qx_fact_value *v = &f->values[k];
+            if (!v->display || !v->is_number)
+                continue;
+            size_t n = 0;
+            qx_numfmt_scan(v->display, strlen(v->display), &figs, &n, &cap);
+            int ok = n > 0;
+            for (size_t j = 0; j < n && ok; j++) {
+                enum qx_trace_status st = qx_figures_check(&figs[j], v);
+                /* A display may add exempt figures (a bit width, a count). */
+                ok = st == QX_TRACE_EXEMPT || qx_trace_ok(st);
+            }
+            if (!ok) {
+                qx_diags_add(d, f->file, v->line, v->col, QX_SEV_ERROR, "facts.display",
+                             "display '%s' of '%s.%s' does not say its value %.15g", v->display, f->id,
+                             v->key, v->value);
+                errors++;
+            }
+        }
+    }
+    free(figs);
+    return errors;
+}

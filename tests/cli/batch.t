@@ -1,7 +1,7 @@
 # qexplain batch: incremental, atomic regeneration from a manifest (issue 5).
 # Each case works on a copy of the shipped data in $TMP/data.
 
-$ printf '%s\n' 'import json,sys,glob' 'for f in glob.glob(sys.argv[1]+"/*.json"):' '    d=json.load(open(f))' '    if not isinstance(d,list): continue' '    for x in d:' '        if x.get("id")==sys.argv[2]:' '            for v in x["values"]:' '                if v["key"]==sys.argv[3]: v["value"]=float(sys.argv[4])' '            json.dump(d,open(f,"w"),ensure_ascii=False,indent=2)' > setv.py && cp -r "$SRC/skills" "$SRC/templates" "$SRC/facts" . && mkdir data && mv skills templates facts data/ && printf 'articles:\n  - out: out/ps.txt\n    skill: public-sector\n  - out: out/wx.txt\n    skill: wechat\n  - out: out/ne.html\n    skill: non-experts\n    format: html\n  - out: out/ne-json.json\n    skill: non-experts\n    methods: [awq, gptq, gguf]\n    variant: 2\n    format: json\n' > m.yaml && qexplain --data-dir data batch m.yaml --no-progress
+$ cp -r "$SRC/skills" "$SRC/templates" "$SRC/facts" . && mkdir data && mv skills templates facts data/ && printf 'articles:\n  - out: out/ps.txt\n    skill: public-sector\n  - out: out/wx.txt\n    skill: wechat\n  - out: out/ne.html\n    skill: non-experts\n    format: html\n  - out: out/ne-json.json\n    skill: non-experts\n    methods: [awq, gptq, gguf]\n    variant: 2\n    format: json\n' > m.yaml && qexplain --data-dir data batch m.yaml --no-progress
 > batch: 4 regenerated, 0 unchanged, 0 failed
 
 # Written articles equal what generate prints
@@ -16,7 +16,7 @@ $ qexplain --data-dir data batch --check m.yaml
 > batch: 0 stale, 4 up to date
 
 # One fact changes: exactly the articles citing it are stale, then rebuilt
-$ python3 setv.py data/facts qwen-inference-speed-memory int4_memory 8.2 && qexplain --data-dir data batch --check m.yaml
+$ python3 "$SRC/tests/tools/setfact.py" data/facts qwen-inference-speed-memory int4_memory 8.2 && qexplain --data-dir data batch --check m.yaml
 ? 1
 > stale out/ps.txt: fact 'qwen-inference-speed-memory' changed
 > stale out/wx.txt: fact 'qwen-inference-speed-memory' changed
@@ -28,11 +28,11 @@ $ qexplain --data-dir data batch --dry-run m.yaml
 > batch: 2 stale, 2 up to date
 
 # Back to the old value: nothing is stale any more
-$ python3 setv.py data/facts qwen-inference-speed-memory int4_memory 8.21 && qexplain --data-dir data batch --check m.yaml
+$ python3 "$SRC/tests/tools/setfact.py" data/facts qwen-inference-speed-memory int4_memory 8.21 && qexplain --data-dir data batch --check m.yaml
 > batch: 0 stale, 4 up to date
 
 # A fact no article cites changes nothing
-$ python3 setv.py data/facts chatglm2-6b-int4-mmlu-ceval int8_memory 8.2 && qexplain --data-dir data batch --check m.yaml
+$ python3 "$SRC/tests/tools/setfact.py" data/facts chatglm2-6b-int4-mmlu-ceval int8_memory 8.2 && qexplain --data-dir data batch --check m.yaml
 > batch: 0 stale, 4 up to date
 
 # A template change makes only that skill's articles stale
@@ -95,7 +95,7 @@ $ qexplain batch --help
 ~ usage: qexplain batch MANIFEST.yaml
 
 # facts diff --manifest names the articles each change affects (from the lock)
-$ cp -r data/facts newfacts && python3 setv.py newfacts qwen-inference-speed-memory int4_memory 8.2 && qexplain facts diff data/facts newfacts --manifest m.yaml
+$ cp -r data/facts newfacts && python3 "$SRC/tests/tools/setfact.py" newfacts qwen-inference-speed-memory int4_memory 8.2 && qexplain facts diff data/facts newfacts --manifest m.yaml
 ? 1
 > changed fact 'qwen-inference-speed-memory'
 >   affects out/ps.txt
