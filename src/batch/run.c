@@ -1,6 +1,7 @@
 /* batch run: decide which articles are stale, regenerate those on worker
  * threads, write each atomically, then the lock file. Results are stored per
  * article index so that output does not depend on --jobs. */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
@@ -160,6 +161,29 @@ static void run_pool(struct pool *p, int jobs)
     free(th);
 }
 
+/* A batch killed mid-write leaves "OUT.tmp.XXXXXX" beside an article (the
+ * article itself is whole). With the manifest lock held no other batch is
+ * writing, so the leftovers of earlier runs can go. */
+static void remove_stale_temps(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    char *dir = slash ? qx_strndup(path, (size_t)(slash - path)) : qx_strdup(".");
+    char *prefix = qx_asprintf("%s.tmp.", slash ? slash + 1 : path);
+    DIR *dh = opendir(dir);
+    struct dirent *e;
+    while (dh && (e = readdir(dh)) != NULL) {
+        if (qx_str_starts_with(e->d_name, prefix) && strlen(e->d_name) == strlen(prefix) + 6) {
+            char *p = qx_path_join(dir, e->d_name);
+            unlink(p);
+            free(p);
+        }
+    }
+    if (dh)
+        closedir(dh);
+    free(prefix);
+    free(dir);
+}
+
 /* Holds an exclusive flock on the manifest for the whole run, so that a
  * second batch on the same manifest waits instead of interleaving writes. */
 static int lock_manifest(const char *path, struct qx_diags *d)
@@ -189,6 +213,10 @@ int qx_batch_run(struct qx_batch_report *rep, const struct qx_batch_manifest *m,
         return QX_EIO;
     struct batch_lock lock;
     batch_lock_load(&lock, m->lock_path, d);
+    for (size_t i = 0; writes && i < m->n; i++)
+        remove_stale_temps(m->items[i].out_path);
+    if (writes)
+        remove_stale_temps(m->lock_path);
     rep->n = m->n;
     rep->results = qx_calloc(m->n ? m->n : 1, sizeof *rep->results);
     struct pool p = {.o = o};

@@ -99,6 +99,10 @@ def main():
         if bad:
             failures += 1
             print(f"after the final run {len(bad)} articles differ from the reference, e.g. {bad[0]}")
+        temps = [n for _, _, fs in os.walk(work) for n in fs if ".tmp." in n]
+        if temps:
+            failures += 1
+            print(f"temporary files left after the final run: {temps[:3]}")
         c = run("--check")
         if c.returncode != 0:
             failures += 1
