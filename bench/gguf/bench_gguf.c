@@ -190,7 +190,8 @@ int main(int argc, char **argv)
     int have = qx_oracle_open(&o, &why) == 0;
     if (!have)
         printf("ggml baseline unavailable: %s\n", why);
-    char tmpl[] = "/tmp/qxbenchXXXXXX";
+    char tmpl[512];
+    snprintf(tmpl, sizeof tmpl, "%s/qxbenchXXXXXX", qx_tmpdir());
     const char *dir = argc > 1 ? argv[1] : mkdtemp(tmpl);
     char *path = qx_asprintf("%s/sparse-7b.gguf", dir);
     uint64_t size;

@@ -7,7 +7,10 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
+
+#include "qexplain/util.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -16,7 +19,7 @@ static inline const char *fuzz_scratch_file(const uint8_t *data, size_t size, co
     static char path[64];
     static int fd = -1;
     if (fd < 0) {
-        snprintf(path, sizeof path, "/tmp/qxfuzzXXXXXX%s", suffix);
+        snprintf(path, sizeof path, "%s/qxfuzzXXXXXX%s", qx_tmpdir(), suffix);
         fd = mkstemps(path, (int)strlen(suffix));
         if (fd < 0)
             abort();

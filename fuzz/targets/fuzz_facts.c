@@ -16,7 +16,7 @@ static char dir[64];
 
 static void setup(void)
 {
-    snprintf(dir, sizeof dir, "/tmp/qxfuzzfactsXXXXXX");
+    snprintf(dir, sizeof dir, "%s/qxfuzzfactsXXXXXX", qx_tmpdir());
     if (!mkdtemp(dir))
         abort();
     static const char gloss[] =

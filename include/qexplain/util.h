@@ -88,6 +88,9 @@ void qx_strvec_push_owned(struct qx_strvec *v, char *s);      /* takes s */
 void qx_strvec_sort(struct qx_strvec *v);                     /* strcmp order */
 int qx_strvec_contains(const struct qx_strvec *v, const char *s);
 
+/* $TMPDIR, or /tmp when unset or empty (borrowed). */
+const char *qx_tmpdir(void);
+
 int qx_str_starts_with(const char *s, const char *prefix);
 int qx_str_ends_with(const char *s, const char *suffix);
 

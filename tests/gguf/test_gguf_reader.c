@@ -22,7 +22,7 @@ static char dir[64];
 static int setup(void **state)
 {
     (void)state;
-    snprintf(dir, sizeof dir, "/tmp/qxgguftestXXXXXX");
+    snprintf(dir, sizeof dir, "%s/qxgguftestXXXXXX", qx_tmpdir());
     return mkdtemp(dir) ? 0 : -1;
 }
 

@@ -78,7 +78,8 @@ int main(void)
         printf("SKIP: %s\n", why);
         return 77;
     }
-    char dir[] = "/tmp/qxoracleXXXXXX";
+    char dir[512];
+    snprintf(dir, sizeof dir, "%s/qxoracleXXXXXX", qx_tmpdir());
     if (!mkdtemp(dir))
         return 1;
     char *p = qx_asprintf("%s/f.gguf", dir);

@@ -81,7 +81,7 @@ static char dir[64];
 
 static char *write_manifest(int n)
 {
-    snprintf(dir, sizeof dir, "/tmp/qxbatchXXXXXX");
+    snprintf(dir, sizeof dir, "%s/qxbatchXXXXXX", qx_tmpdir());
     assert_non_null(mkdtemp(dir));
     struct qx_buf b;
     qx_buf_init(&b);
@@ -301,7 +301,7 @@ static void concurrent_batches_serialise(void **state)
 static void manifest_errors_have_positions(void **state)
 {
     (void)state;
-    snprintf(dir, sizeof dir, "/tmp/qxbatchXXXXXX");
+    snprintf(dir, sizeof dir, "%s/qxbatchXXXXXX", qx_tmpdir());
     assert_non_null(mkdtemp(dir));
     const char *text = "articles:\n  - out: a.txt\n    skill: wechat\n    colour: red\n"
                        "  - out: b.txt\n    skill: wechat\n  - skill: x\n    format: pdf\n"

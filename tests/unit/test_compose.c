@@ -239,7 +239,8 @@ static void write_file(const char *dir, const char *name, const char *text)
 static void test_schema_errors(void **state)
 {
     (void)state;
-    char tmp[] = "/tmp/qxcomposeXXXXXX";
+    char tmp[512];
+    snprintf(tmp, sizeof tmp, "%s/qxcomposeXXXXXX", qx_tmpdir());
     assert_non_null(mkdtemp(tmp));
     char *ps = qx_path_join(tmp, "public-sector");
     assert_int_equal(mkdir(ps, 0700), 0);

@@ -173,7 +173,8 @@ static void json_positions_and_errors(void **state)
 static void file_atomic_write_and_read(void **state)
 {
     (void)state;
-    char dir[] = "/tmp/qxcoreXXXXXX";
+    char dir[512];
+    snprintf(dir, sizeof dir, "%s/qxcoreXXXXXX", qx_tmpdir());
     assert_non_null(mkdtemp(dir));
     char *path = qx_path_join(dir, "out.txt");
     struct qx_diags d;

@@ -77,7 +77,7 @@ static struct qx_facts *load(const char *dir)
 static int setup(void **state)
 {
     (void)state;
-    snprintf(tmpdir, sizeof tmpdir, "/tmp/qxfactsdiffXXXXXX");
+    snprintf(tmpdir, sizeof tmpdir, "%s/qxfactsdiffXXXXXX", qx_tmpdir());
     assert_non_null(mkdtemp(tmpdir));
     static const char *const memory[] = {
         /* a corrected figure: the Chinese README's INT8 value */

@@ -24,7 +24,8 @@ static void known_vectors(void **state)
 static void file_matches_buffer(void **state)
 {
     (void)state;
-    char path[] = "/tmp/qxhashXXXXXX";
+    char path[512];
+    snprintf(path, sizeof path, "%s/qxhashXXXXXX", qx_tmpdir());
     int fd = mkstemp(path);
     assert_true(fd >= 0);
     /* Larger than one read chunk, to cover the streaming loop. */
