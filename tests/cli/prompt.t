@@ -25,3 +25,14 @@ $ qexplain prompt --skill public-sector
 
 $ qexplain prompt --skill wechat | grep -c '^\['
 > 58
+
+# The seed bodies stay as the editors wrote them; the prompt names each
+# example claim in them that no source supports, with the nearest real facts.
+$ qexplain prompt --skill wechat | sed -n '/^# Examples in this prompt that no source supports/,/^# Terms/p' | grep -c '^- '
+> 9
+
+$ qexplain prompt --skill non-experts
+~ - 'iOS 18': no primary source links it to GGUF (not supported). Nearest real facts: apple-2025-ondevice-2bit-qat, gguf-spec-magic-version
+
+$ qexplain prompt --skill public-sector
+~ - 'TIR': no quantization technique of that name is known (not supported by any source). Nearest real facts: tinychat-4090-decode, qwen3-8b-sglang-speed
