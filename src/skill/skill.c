@@ -182,7 +182,7 @@ int qx_skill_load(struct qx_skill **out, const char *path, struct qx_diags *d)
     shift_bytes(&s->doc, d, before, sp.yaml_start);
     /* The schema walk finds missing keys after the members: report this
      * file's findings in line order. A view sorts only what we added. */
-    struct qx_diags mine = {d->items + before, d->n - before, d->n - before};
+    struct qx_diags mine = {d->n > before ? d->items + before : NULL, d->n - before, d->n - before};
     qx_diags_sort(&mine);
     if (rc) {
         qx_buf_release(&buf);
