@@ -139,6 +139,20 @@ static int warn_and_fail(int rc, struct qx_diags *d)
     return code;
 }
 
+/* Loads every skill of the data directory and prints its warnings, or
+ * fails with the error's exit code. On success the caller releases d. */
+static int load_all(struct qx_skill ***v, size_t *n, struct qx_diags *d, struct qx_cli *cli)
+{
+    qx_diags_init(d);
+    char *dir = cli_data_path(cli, "skills");
+    int rc = qx_skills_load_dir(v, n, dir, d);
+    free(dir);
+    if (rc)
+        return warn_and_fail(rc, d);
+    cli_print_diags(d); /* warnings only */
+    return 0;
+}
+
 static int do_list(int argc, char **argv, struct qx_cli *cli)
 {
     enum fmt fmt;
@@ -147,15 +161,10 @@ static int do_list(int argc, char **argv, struct qx_cli *cli)
     if (rc || done)
         return rc;
     struct qx_diags d;
-    qx_diags_init(&d);
-    char *dir = cli_data_path(cli, "skills");
     struct qx_skill **v;
     size_t n;
-    rc = qx_skills_load_dir(&v, &n, dir, &d);
-    free(dir);
-    if (rc)
-        return warn_and_fail(rc, &d);
-    cli_print_diags(&d); /* warnings only */
+    if ((rc = load_all(&v, &n, &d, cli)))
+        return rc;
     if (fmt == FMT_JSON) {
         cJSON *arr = cJSON_CreateArray();
         for (size_t i = 0; i < n; i++) {
@@ -250,15 +259,10 @@ static int do_match(int argc, char **argv, struct qx_cli *cli)
     if (rc || done)
         return rc;
     struct qx_diags d;
-    qx_diags_init(&d);
-    char *dir = cli_data_path(cli, "skills");
     struct qx_skill **v;
     size_t n;
-    rc = qx_skills_load_dir(&v, &n, dir, &d);
-    free(dir);
-    if (rc)
-        return warn_and_fail(rc, &d);
-    cli_print_diags(&d);
+    if ((rc = load_all(&v, &n, &d, cli)))
+        return rc;
     struct ranked *r = qx_calloc(n ? n : 1, sizeof *r);
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {
