@@ -226,18 +226,26 @@ static void repeated(struct lx_doc *d, const struct lx_block *bl, size_t i, size
     free(q);
 }
 
+/* The run of one repeated code point starting at i: its end, the code
+ * point and the run length in characters. */
+static size_t same_run(struct lx_doc *d, const struct lx_block *bl, size_t i, uint32_t *c0, size_t *count)
+{
+    size_t e = i, n;
+    *c0 = lx_cp(d->t, bl->end, i, &n);
+    *count = 0;
+    while (e < bl->end && lx_cp(d->t, bl->end, e, &n) == *c0) {
+        (*count)++;
+        e += n;
+    }
+    return e;
+}
+
 static void ellipsis(struct lx_doc *d, const struct lx_block *bl, size_t i, size_t *next)
 {
     const char *t = d->t;
-    size_t e = i, n, count = 0;
-    uint32_t c0 = lx_cp(t, bl->end, i, &n);
-    while (e < bl->end) {
-        uint32_t c = lx_cp(t, bl->end, e, &n);
-        if (c != c0)
-            break;
-        count++;
-        e += n;
-    }
+    size_t count;
+    uint32_t c0;
+    size_t e = same_run(d, bl, i, &c0, &count);
     *next = e;
     int bad = 0;
     if (c0 == '.')
@@ -254,15 +262,9 @@ static void ellipsis(struct lx_doc *d, const struct lx_block *bl, size_t i, size
 static void dash(struct lx_doc *d, const struct lx_block *bl, size_t i, size_t *next)
 {
     const char *t = d->t;
-    size_t e = i, n, count = 0;
-    uint32_t c0 = lx_cp(t, bl->end, i, &n);
-    while (e < bl->end) {
-        uint32_t c = lx_cp(t, bl->end, e, &n);
-        if (c != c0)
-            break;
-        count++;
-        e += n;
-    }
+    size_t count;
+    uint32_t c0;
+    size_t e = same_run(d, bl, i, &c0, &count);
     *next = e;
     /* a line of dashes alone is a divider, not a dash */
     size_t ls = i, le = e;
