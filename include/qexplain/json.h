@@ -52,5 +52,8 @@ int qx_json_num(const cJSON *obj, const char *key, double *out);
 
 /* Deterministic serialisation (cJSON keeps insertion order); owned. */
 char *qx_json_print(const cJSON *node, int pretty);
+/* Appends root, pretty-printed, and a newline to out, then deletes root:
+ * the last step of every JSON renderer. */
+void qx_json_emit(struct qx_buf *out, cJSON *root);
 
 #endif

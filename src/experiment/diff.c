@@ -175,11 +175,7 @@ void qx_diff_render(struct qx_buf *out, const struct qx_diff *df, int json)
             }
             cJSON_AddItemToArray(ts, o);
         }
-        char *s = qx_json_print(root, 1);
-        qx_buf_adds(out, s);
-        qx_buf_addc(out, '\n');
-        free(s);
-        cJSON_Delete(root);
+        qx_json_emit(out, root);
         return;
     }
     qx_buf_addf(out, "metadata: %zu difference%s\n", df->meta.n, df->meta.n == 1 ? "" : "s");

@@ -239,11 +239,7 @@ void qx_fakequant_render(struct qx_buf *out, const struct qx_fakequant *f, int j
             }
             cJSON_AddItemToArray(ts, o);
         }
-        char *s = qx_json_print(root, 1);
-        qx_buf_adds(out, s);
-        qx_buf_addc(out, '\n');
-        free(s);
-        cJSON_Delete(root);
+        qx_json_emit(out, root);
         return;
     }
     for (size_t i = 0; i < f->n; i++) {

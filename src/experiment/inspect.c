@@ -102,11 +102,7 @@ static void render_json(struct qx_buf *out, const struct qx_gguf *g, int tensors
             cJSON_AddItemToArray(arr, o);
         }
     }
-    char *s = qx_json_print(root, 1);
-    qx_buf_adds(out, s);
-    qx_buf_addc(out, '\n');
-    free(s);
-    cJSON_Delete(root);
+    qx_json_emit(out, root);
 }
 
 static void tally_line(struct qx_buf *out, const char *name, const struct tally *t)

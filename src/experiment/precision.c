@@ -178,11 +178,7 @@ void qx_precision_render(struct qx_buf *out, const struct qx_precision *p, const
             free(v);
             cJSON_AddItemToArray(gs, o);
         }
-        char *s = qx_json_print(root, 1);
-        qx_buf_adds(out, s);
-        qx_buf_addc(out, '\n');
-        free(s);
-        cJSON_Delete(root);
+        qx_json_emit(out, root);
         return;
     }
     qx_buf_addf(out, "%-32s %-6s %10s %8s %8s %4s %9s %8s %5s %5s\n", "tensor", "type", "values", "bf16-ex",

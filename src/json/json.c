@@ -112,6 +112,15 @@ char *qx_json_print(const cJSON *node, int pretty)
     return out;
 }
 
+void qx_json_emit(struct qx_buf *out, cJSON *root)
+{
+    char *s = qx_json_print(root, 1);
+    qx_buf_adds(out, s);
+    qx_buf_addc(out, '\n');
+    free(s);
+    cJSON_Delete(root);
+}
+
 /* ---- scanner ---- */
 
 struct scan {

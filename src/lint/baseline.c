@@ -28,11 +28,7 @@ void qx_lint_baseline_write(struct qx_buf *out, const struct qx_diags *d)
         cJSON_AddStringToObject(o, "message", g->message);
         cJSON_AddItemToArray(arr, o);
     }
-    char *s = qx_json_print(root, 1);
-    qx_buf_adds(out, s);
-    qx_buf_addc(out, '\n');
-    free(s);
-    cJSON_Delete(root);
+    qx_json_emit(out, root);
 }
 
 struct entry {
